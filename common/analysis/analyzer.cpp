@@ -1,0 +1,186 @@
+// analyzer.cpp — the pipeline: ICU word spans → elisions and possessives trimmed → per-word forms
+// (exact, folded, stem; cached per thread) → hyphenated compounds → protected names.
+#include "common/analysis/analyzer.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "common/analysis/french.hpp"
+#include "common/analysis/lexicon.hpp"
+#include "common/analysis/normalizer.hpp"
+#include "common/analysis/tokenizer.hpp"
+
+namespace veille {
+
+namespace detail {
+
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+namespace {
+
+struct WordForms {
+    std::string exact, folded, stem;
+    bool stopword = false;
+};
+
+// Per-thread memo of word forms: news text is Zipfian, so most words are seen many times and the
+// ICU + Snowball work is done once per distinct surface form.
+const WordForms& forms_of(std::string_view surface, bool numeric, const Lexicon& lexicon) {
+    struct Cache {
+        const Lexicon* owner = nullptr;
+        std::unordered_map<std::string, WordForms> map;
+    };
+    thread_local Cache cache;
+    if (cache.owner != &lexicon || cache.map.size() > 500000) {
+        cache.map.clear();
+        cache.owner = &lexicon;
+    }
+    std::string key(surface);
+    if (const auto it = cache.map.find(key); it != cache.map.end()) return it->second;
+    WordForms f;
+    f.exact = normalize_exact(surface);
+    f.folded = fold_accents(f.exact);
+    f.stopword = !numeric && lexicon.is_stopword(f.exact);
+    f.stem = numeric || lexicon.is_protected_word(f.folded) ? f.folded : french_stem(f.folded);
+    return cache.map.emplace(std::move(key), std::move(f)).first->second;
+}
+
+}  // namespace
+
+// Words only (no compounds, no names): used for text and for building the lexicon's names.
+std::vector<Token> analyze_words(std::string_view text, const Lexicon& lexicon) {
+    std::vector<Token> tokens;
+    std::uint32_t position = 0;
+    for (const WordSpan& w : break_words(text)) {
+        std::size_t begin = w.begin, end = w.end;
+        begin += elided_prefix_length(text.substr(begin, end - begin), lexicon);
+        end -= possessive_suffix_length(text.substr(begin, end - begin));
+        if (begin >= end) continue;
+        const std::string_view surface = text.substr(begin, end - begin);
+        const WordForms& f = forms_of(surface, w.numeric, lexicon);
+        if (f.folded.empty()) continue;
+        Token t;
+        t.surface = std::string(surface);
+        t.exact = f.exact;
+        t.folded = f.folded;
+        t.stem = f.stem;
+        t.position = ++position;
+        t.begin = begin;
+        t.end = end;
+        t.kind = w.numeric ? TokenKind::Number : TokenKind::Word;
+        t.stopword = f.stopword;
+        tokens.push_back(std::move(t));
+    }
+    return tokens;
+}
+
+}  // namespace detail
+
+namespace {
+
+bool only_hyphen_between(std::string_view text, const Token& a, const Token& b) {
+    return b.begin > a.end && hyphen_length(text, a.end) == b.begin - a.end;
+}
+
+// « open-source » → « opensource », « e-mail » → « email »: the joined form lets « email » find « e-mail »,
+// while the parts keep their own positions so « open source » (phrase) and « source » find it too.
+void add_compounds(std::string_view text, const std::vector<Token>& words, std::vector<Token>& extra) {
+    for (std::size_t i = 0; i + 1 < words.size();) {
+        std::size_t j = i;
+        while (j + 1 < words.size() && only_hyphen_between(text, words[j], words[j + 1])) ++j;
+        if (j == i) {
+            ++i;
+            continue;
+        }
+        Token c;
+        c.begin = words[i].begin;
+        c.end = words[j].end;
+        c.surface = std::string(text.substr(c.begin, c.end - c.begin));
+        bool numeric = false;
+        for (std::size_t k = i; k <= j; ++k) {
+            c.exact += words[k].exact;
+            c.folded += words[k].folded;
+            numeric = numeric || words[k].kind == TokenKind::Number;
+        }
+        c.stem = numeric ? c.folded : french_stem(c.folded);
+        c.position = words[i].position;
+        c.span = static_cast<std::uint32_t>(j - i + 1);
+        c.kind = TokenKind::Compound;
+        extra.push_back(std::move(c));
+        i = j + 1;
+    }
+}
+
+void add_names(std::string_view text, const std::vector<Token>& words, const Lexicon& lexicon,
+               std::vector<Token>& extra) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const auto* candidates = lexicon.names_starting_with(words[i].folded);
+        if (!candidates) continue;
+        for (const ProtectedName& name : *candidates) {
+            const std::size_t k = name.parts.size();
+            if (i + k > words.size()) continue;
+            bool same = true;
+            for (std::size_t p = 1; p < k && same; ++p) same = words[i + p].folded == name.parts[p];
+            if (!same) continue;
+            // Symbols the word breaker drops (« .NET », « C++ », « F# ») are checked on the raw text.
+            std::size_t b = words[i].begin, e = words[i + k - 1].end;
+            if (name.whole.front() == '.' && b > 0 && text[b - 1] == '.') --b;
+            while (e < text.size() && e - words[i + k - 1].end < 2 && (text[e] == '+' || text[e] == '#')) ++e;
+            const std::string raw(text.substr(b, e - b));
+            if (detail::collapse_spaces(fold_accents(normalize_exact(raw))) != name.whole) continue;
+            Token n;
+            n.surface = raw;
+            n.exact = normalize_exact(raw);
+            n.folded = name.whole;
+            n.stem = name.whole;
+            n.position = words[i].position;
+            n.span = static_cast<std::uint32_t>(k);
+            n.begin = b;
+            n.end = e;
+            n.kind = TokenKind::Name;
+            extra.push_back(std::move(n));
+            break;  // candidates are longest first
+        }
+    }
+}
+
+}  // namespace
+
+const Analyzer& Analyzer::standard() {
+    static const Analyzer analyzer(Lexicon::standard());
+    return analyzer;
+}
+
+Analyzer::Analyzer(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+
+std::vector<Token> Analyzer::analyze(std::string_view text) const {
+    std::vector<Token> words = detail::analyze_words(text, *lexicon_);
+    std::vector<Token> extra;
+    add_compounds(text, words, extra);
+    add_names(text, words, *lexicon_, extra);
+    if (extra.empty()) return words;
+    words.insert(words.end(), std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()));
+    std::stable_sort(words.begin(), words.end(), [](const Token& a, const Token& b) {
+        return a.position != b.position ? a.position < b.position : a.kind < b.kind;
+    });
+    return words;
+}
+
+std::string Analyzer::fold(std::string_view text) const {
+    return detail::collapse_spaces(fold_accents(normalize_exact(text)));
+}
+
+}  // namespace veille
