@@ -60,6 +60,7 @@ inline constexpr Xapian::valueno kTopics = 2;    ///< display names joined by '\
 inline constexpr Xapian::valueno kMonth = 3;     ///< "YYYY-MM"
 inline constexpr Xapian::valueno kHash = 4;      ///< content hash: unchanged articles are skipped
 inline constexpr Xapian::valueno kSource = 5;    ///< source display name
+inline constexpr Xapian::valueno kId = 6;        ///< article id: the last tie-break of equal scores
 }  // namespace slot
 
 /// The field called `name`; throws UsageError listing the valid names.

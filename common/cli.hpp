@@ -1,0 +1,33 @@
+// cli.hpp — CLI11 helpers both mains share: --db with $VEILLE_DB, parse errors → exit 2, --version.
+#pragma once
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace veille {
+
+inline constexpr const char* kVersion = "0.1.0";
+
+/// Adds --db DIR (default $VEILLE_DB, else ./veille.db) and --version.
+inline void add_common_options(CLI::App& app, std::string& db) {
+    const char* env = std::getenv("VEILLE_DB");
+    db = env && *env ? env : "./veille.db";
+    app.add_option("--db", db, "Database directory (default: $VEILLE_DB, else ./veille.db)");
+    app.set_version_flag("--version", std::string("veille ") + kVersion);
+}
+
+/// Parses the command line; returns an exit code when the program must stop (help: 0, error: 2).
+/// Not CLI11_PARSE: its exit codes (100+) would break the documented ones.
+inline std::optional<int> parse_args(CLI::App& app, int argc, char** argv) {
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return e.get_exit_code() == 0 ? 0 : 2;
+    }
+    return std::nullopt;
+}
+
+}  // namespace veille

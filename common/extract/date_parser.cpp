@@ -1,0 +1,490 @@
+// date_parser.cpp — dates from metadata (ISO 8601, RFC 822/3339, French numeric) and from French prose.
+#include "common/extract/date_parser.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <vector>
+
+namespace veille {
+namespace {
+
+// Everything below works on a token stream rather than on regexes: one lexer folds case and accents
+// (« AOÛT » → aout) and records byte spans, so metadata, prose and query values share the same
+// month tables, and hostile bytes can only ever become punctuation tokens.
+
+constexpr std::size_t kKept = 15;           // longer words/numbers never take part in a date
+constexpr std::size_t kMaxMetadata = 256;   // a metadata date is short; longer values are not dates
+
+enum class Kind : std::uint8_t { Word, Number, Punct };
+
+struct Tok {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::size_t size = 0;  // full length in folded letters or digits (text keeps a prefix)
+    Kind kind = Kind::Punct;
+    bool spaced = true;    // whitespace, or the start of the text, comes before it
+    std::uint8_t kept = 0;
+    char text[kKept] = {};
+
+    [[nodiscard]] std::string_view str() const { return {text, kept}; }
+    void push(char c) {
+        if (kept < kKept) text[kept++] = c;
+        ++size;
+    }
+};
+
+// Latin-1 letters U+00C0..U+00FF (UTF-8 C3 80..C3 BF) folded to ASCII; '?' is not a letter.
+constexpr std::string_view kLatin1Fold =
+    "aaaaaaaceeeeiiiidnooooo?ouuuuy?s"
+    "aaaaaaaceeeeiiiidnooooo?ouuuuy?y";
+
+unsigned char byte_at(std::string_view s, std::size_t i) {
+    return i < s.size() ? static_cast<unsigned char>(s[i]) : 0;
+}
+
+// Byte length of the whitespace at s[i]: ASCII, NBSP, U+2000..U+200A and the narrow NBSP that French
+// typography puts inside « 12 juillet »; 0 when none.
+std::size_t space_at(std::string_view s, std::size_t i) {
+    const unsigned char c = byte_at(s, i);
+    if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+    if (c == 0xC2 && byte_at(s, i + 1) == 0xA0) return 2;
+    if (c == 0xE2 && byte_at(s, i + 1) == 0x80 && (byte_at(s, i + 2) <= 0x8A || byte_at(s, i + 2) == 0xAF) &&
+        byte_at(s, i + 2) >= 0x80)
+        return 3;
+    return 0;
+}
+
+// Byte length of the letter at s[i] and its ASCII fold (two letters for œ), 0 when not a letter.
+// « 1ᵉʳ » uses modifier letters U+1D49 U+02B3, folded to "er" like « 1er ».
+std::size_t letter_at(std::string_view s, std::size_t i, char& a, char& b) {
+    const unsigned char c = byte_at(s, i);
+    b = 0;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        a = static_cast<char>(c | 0x20);
+        return 1;
+    }
+    const unsigned char c1 = byte_at(s, i + 1);
+    if (c == 0xC3 && c1 >= 0x80 && c1 <= 0xBF && kLatin1Fold[c1 - 0x80] != '?') {
+        a = kLatin1Fold[c1 - 0x80];
+        return 2;
+    }
+    if (c == 0xC5 && (c1 == 0x92 || c1 == 0x93)) {
+        a = 'o';
+        b = 'e';
+        return 2;
+    }
+    if (c == 0xCA && c1 == 0xB3) {
+        a = 'r';
+        return 2;
+    }
+    if (c == 0xE1 && c1 == 0xB5 && byte_at(s, i + 2) == 0x89) {
+        a = 'e';
+        return 3;
+    }
+    return 0;
+}
+
+std::vector<Tok> lex(std::string_view s) {
+    std::vector<Tok> toks;
+    bool spaced = true;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (const std::size_t n = space_at(s, i)) {
+            i += n;
+            spaced = true;
+            continue;
+        }
+        Tok t;
+        t.begin = i;
+        t.spaced = spaced;
+        spaced = false;
+        char a = 0;
+        char b = 0;
+        if (s[i] >= '0' && s[i] <= '9') {
+            t.kind = Kind::Number;
+            for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) t.push(s[i]);
+        } else if (letter_at(s, i, a, b) != 0) {
+            t.kind = Kind::Word;
+            while (const std::size_t n = letter_at(s, i, a, b)) {
+                t.push(a);
+                if (b) t.push(b);
+                i += n;
+            }
+        } else {
+            t.push(s[i]);
+            ++i;
+        }
+        t.end = i;
+        toks.push_back(t);
+    }
+    return toks;
+}
+
+bool is_word(const Tok& t, std::string_view w) { return t.kind == Kind::Word && t.size == t.kept && t.str() == w; }
+bool is_punct(const Tok& t, char c) { return t.kind == Kind::Punct && t.text[0] == c; }
+std::size_t digits(const Tok& t) { return t.kind == Kind::Number ? t.size : 0; }
+int number(const Tok& t) {
+    int v = 0;
+    for (char c : t.str()) v = v * 10 + (c - '0');
+    return t.size <= 9 ? v : -1;
+}
+
+struct Name {
+    std::string_view name;
+    int value;
+};
+
+constexpr Name kFrenchMonths[] = {
+    {"janvier", 1}, {"janv", 1},     {"jan", 1},       {"fevrier", 2}, {"fevr", 2},     {"fev", 2},
+    {"mars", 3},    {"avril", 4},    {"avr", 4},       {"mai", 5},     {"juin", 6},     {"juillet", 7},
+    {"juil", 7},    {"aout", 8},     {"septembre", 9}, {"sept", 9},    {"sep", 9},      {"octobre", 10},
+    {"oct", 10},    {"novembre", 11}, {"nov", 11},     {"decembre", 12}, {"dec", 12}};
+
+constexpr Name kEnglishMonths[] = {
+    {"january", 1}, {"february", 2}, {"feb", 2},       {"march", 3},   {"mar", 3},      {"april", 4},
+    {"apr", 4},     {"may", 5},      {"june", 6},      {"jun", 6},     {"july", 7},     {"jul", 7},
+    {"august", 8},  {"aug", 8},      {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12}};
+
+constexpr std::string_view kWeekdays[] = {
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lun", "mar", "mer", "jeu",
+    "ven", "sam", "dim", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+constexpr std::size_t kFrenchFullWeekdays = 7;
+
+int lookup(const Tok& t, const Name* begin, const Name* end) {
+    if (t.kind != Kind::Word || t.size != t.kept) return 0;
+    for (const Name* n = begin; n != end; ++n)
+        if (n->name == t.str()) return n->value;
+    return 0;
+}
+
+bool is_weekday(const Tok& t, bool french_full_only) {
+    const std::size_t count = french_full_only ? kFrenchFullWeekdays : std::size(kWeekdays);
+    return std::any_of(kWeekdays, kWeekdays + count, [&](std::string_view w) { return is_word(t, w); });
+}
+
+// What the grammar accepts: prose is strict (French months, whitespace only, years 1990–2100);
+// metadata also takes RFC 822 English months, 2-digit years and RFC 850 « 12-Jul-25 ».
+struct Rules {
+    bool metadata = false;
+    int min_year = 1;
+    int max_year = 9999;
+};
+
+int month_of(const Tok& t, const Rules& r) {
+    if (const int m = lookup(t, std::begin(kFrenchMonths), std::end(kFrenchMonths))) return m;
+    return r.metadata ? lookup(t, std::begin(kEnglishMonths), std::end(kEnglishMonths)) : 0;
+}
+
+// A year token: 4 digits, or (metadata) 2 digits with the RFC 2822 §4.3 pivot 00–49 → 20xx; else 0.
+int year_of(const Tok& t, const Rules& r) {
+    if (digits(t) == 4) return number(t);
+    if (digits(t) == 2 && r.metadata) return number(t) + (number(t) < 50 ? 2000 : 1900);
+    return 0;
+}
+
+struct Match {
+    Date date;
+    std::size_t next = 0;  // index of the first token after the match
+    bool has_year = false;
+};
+
+// A real date in the rules' year range; `full` also needs the day (« 00/07/2025 » is not a date).
+bool good(const Date& d, const Rules& r, bool full) {
+    return d.valid() && d.year >= r.min_year && d.year <= r.max_year && d.month > 0 && (!full || d.day > 0);
+}
+
+// DAY[er] MONTH[.] [YEAR] at t[i] (« 1er août 2025 », « 3 sept. 2024 », metadata « 12-Jul-25 »).
+std::optional<Match> day_month_year(const std::vector<Tok>& t, std::size_t i, const Rules& r) {
+    if (digits(t[i]) == 0 || digits(t[i]) > 2) return std::nullopt;
+    Match m;
+    m.date.day = number(t[i]);
+    std::size_t j = i + 1;
+    if (m.date.day == 1 && j < t.size() && !t[j].spaced && is_word(t[j], "er")) ++j;
+    char sep = 0;
+    if (r.metadata && j < t.size() && !t[j].spaced && (is_punct(t[j], '-') || is_punct(t[j], '/'))) sep = t[j++].text[0];
+    if (j >= t.size() || t[j].spaced != (sep == 0)) return std::nullopt;
+    if ((m.date.month = month_of(t[j++], r)) == 0) return std::nullopt;
+    if (j < t.size() && !t[j].spaced && is_punct(t[j], '.')) ++j;
+    m.next = j;
+    std::size_t k = j;
+    if (sep) {
+        if (k + 1 >= t.size() || t[k].spaced || t[k + 1].spaced || !is_punct(t[k], sep)) return std::nullopt;
+        ++k;
+    } else if (r.metadata && k < t.size() && is_punct(t[k], ',')) {
+        ++k;
+    }
+    if (k < t.size() && t[k].spaced == (sep == 0)) {
+        if (const int y = year_of(t[k], r)) {
+            m.date.year = y;
+            m.has_year = true;
+            m.next = k + 1;
+        }
+    }
+    if (sep && !m.has_year) return std::nullopt;
+    return m;
+}
+
+// MONTH[.] DAY[,] YEAR (metadata « July 12, 2025 »).
+std::optional<Match> month_day_year(const std::vector<Tok>& t, std::size_t i, const Rules& r) {
+    Match m;
+    if ((m.date.month = month_of(t[i], r)) == 0) return std::nullopt;
+    std::size_t j = i + 1;
+    if (j < t.size() && !t[j].spaced && is_punct(t[j], '.')) ++j;
+    if (j >= t.size() || !t[j].spaced || digits(t[j]) == 0 || digits(t[j]) > 2) return std::nullopt;
+    m.date.day = number(t[j++]);
+    if (j < t.size() && is_punct(t[j], ',')) ++j;
+    if (j >= t.size() || !t[j].spaced || digits(t[j]) != 4) return std::nullopt;
+    m.date.year = number(t[j]);
+    m.has_year = true;
+    m.next = j + 1;
+    return m;
+}
+
+// MONTH[.] YEAR (« juillet 2025 », « sept. 2024 ») → day 0.
+std::optional<Match> month_year(const std::vector<Tok>& t, std::size_t i, const Rules& r) {
+    Match m;
+    if ((m.date.month = month_of(t[i], r)) == 0) return std::nullopt;
+    std::size_t j = i + 1;
+    if (j < t.size() && !t[j].spaced && is_punct(t[j], '.')) ++j;
+    if (j >= t.size() || !t[j].spaced || digits(t[j]) != 4) return std::nullopt;
+    m.date.year = number(t[j]);
+    m.has_year = true;
+    m.next = j + 1;
+    return m;
+}
+
+// DD/MM/YYYY, DD.MM.YYYY, DD-MM-YYYY (one separator, no spaces), or YYYY-MM-DD; 2-digit years in metadata.
+std::optional<Match> numeric_date(const std::vector<Tok>& t, std::size_t i, const Rules& r) {
+    if (i + 4 >= t.size()) return std::nullopt;
+    for (std::size_t k = i + 1; k <= i + 4; ++k)
+        if (t[k].spaced) return std::nullopt;
+    const char sep = t[i + 1].kind == Kind::Punct ? t[i + 1].text[0] : 0;
+    if ((sep != '/' && sep != '.' && sep != '-') || !is_punct(t[i + 3], sep)) return std::nullopt;
+    const Tok& a = t[i];
+    const Tok& b = t[i + 2];
+    const Tok& c = t[i + 4];
+    Match m;
+    m.next = i + 5;
+    m.has_year = true;
+    if (digits(a) == 4 && sep != '.' && digits(b) >= 1 && digits(b) <= 2 && digits(c) >= 1 && digits(c) <= 2) {
+        m.date = Date{number(a), number(b), number(c)};
+        return m;
+    }
+    if (digits(a) < 1 || digits(a) > 2 || digits(b) < 1 || digits(b) > 2) return std::nullopt;
+    m.date = Date{year_of(c, r), number(b), number(a)};
+    if (m.date.year == 0) return std::nullopt;
+    return m;
+}
+
+// RFC 822 zone names, single military letters (Z) and the usual European abbreviations.
+bool is_zone(const Tok& t) {
+    static constexpr std::string_view kZones[] = {"ut", "utc", "gmt", "est", "edt", "cst", "cdt", "mst", "mdt",
+                                                  "pst", "pdt", "cet", "cest", "met", "mest", "bst", "wet",
+                                                  "west", "eet", "eest", "ist", "jst"};
+    return (t.kind == Kind::Word && t.size == 1) ||
+           std::any_of(std::begin(kZones), std::end(kZones), [&](std::string_view z) { return is_word(t, z); });
+}
+
+// A time and/or zone after the date: « 08:30:00 +0200 », « 08:30Z », « 08:30:00.123+02:00 »,
+// « 083000Z », « à 8h30 », « GMT », « +0200 (CEST) ». The offset is validated but not applied: the
+// article's calendar date is the one its author wrote (RFC 3339 §4.2 local time).
+bool valid_tail(const std::vector<Tok>& t, std::size_t k) {
+    auto two = [&](std::size_t i, int max) { return i < t.size() && digits(t[i]) == 2 && number(t[i]) <= max; };
+    if (k < t.size() && is_punct(t[k], ':') && !t[k].spaced) ++k;  // Apache « 12/Jul/2025:08:30:00 »
+    if (k < t.size() && (is_word(t[k], "a") || is_word(t[k], "at"))) ++k;
+    if (k < t.size() && t[k].kind == Kind::Number) {
+        const std::size_t n = digits(t[k]);
+        const int v = number(t[k]);
+        if (n == 4 || n == 6) {
+            const int hh = n == 4 ? v / 100 : v / 10000;
+            const int mm = n == 4 ? v % 100 : v / 100 % 100;
+            if (hh > 24 || mm > 59 || (n == 6 && v % 100 > 60)) return false;
+            ++k;
+        } else if (n <= 2 && v <= 24) {
+            ++k;
+            if (k < t.size() && is_word(t[k], "h")) {
+                ++k;
+                if (k < t.size() && !t[k].spaced && two(k, 59)) ++k;
+            } else {
+                if (k + 1 >= t.size() || !is_punct(t[k], ':') || !two(k + 1, 59)) return false;
+                k += 2;
+                if (k + 1 < t.size() && is_punct(t[k], ':') && two(k + 1, 60)) k += 2;
+                if (k + 1 < t.size() && (is_punct(t[k], '.') || is_punct(t[k], ',')) && digits(t[k + 1])) k += 2;
+            }
+        } else {
+            return false;
+        }
+    }
+    if (k < t.size() && is_zone(t[k])) ++k;
+    if (k + 1 < t.size() && (is_punct(t[k], '+') || is_punct(t[k], '-')) && digits(t[k + 1])) {
+        const std::size_t n = digits(t[k + 1]);
+        if (n != 1 && n != 2 && n != 4) return false;
+        k += 2;
+        if (n <= 2 && k + 1 < t.size() && is_punct(t[k], ':') && two(k + 1, 59)) k += 2;
+    }
+    if (k + 2 < t.size() && is_punct(t[k], '(') && t[k + 1].kind == Kind::Word && is_punct(t[k + 2], ')')) k += 3;
+    return k == t.size();
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && space_at(s, 0)) s.remove_prefix(space_at(s, 0));
+    while (!s.empty() && (s.back() == ' ' || (s.back() >= '\t' && s.back() <= '\r'))) s.remove_suffix(1);
+    return s;
+}
+
+// ISO 8601 / RFC 3339, extended (2025-07-12, 2025-07, 2025/07/12) or basic (20250712), then a tail.
+std::optional<Date> iso_date(std::string_view s) {
+    auto is_digit = [&](std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+    auto read = [&](std::size_t& i, std::size_t max) {
+        int v = 0;
+        std::size_t n = 0;
+        for (; n < max && is_digit(i); ++n) v = v * 10 + (s[i++] - '0');
+        return n ? v : -1;
+    };
+    std::size_t i = 0;
+    const int year = read(i, 4);
+    if (i != 4) return std::nullopt;
+    Date d{year, 0, 0};
+    if (i == s.size()) return d.valid() ? std::optional(d) : std::nullopt;
+    if (is_digit(i)) {
+        d.month = read(i, 2);
+        d.day = read(i, 2);
+        if (i != 8 || is_digit(i)) return std::nullopt;
+    } else if (s[i] == '-' || s[i] == '/') {
+        const char sep = s[i++];
+        d.month = read(i, 2);
+        if (d.month <= 0) return std::nullopt;
+        if (i == s.size()) return sep == '-' && d.valid() ? std::optional(d) : std::nullopt;
+        if (s[i] != sep) return std::nullopt;
+        ++i;
+        d.day = read(i, 2);
+    } else {
+        return std::nullopt;
+    }
+    if (d.month <= 0 || d.day <= 0 || !d.valid()) return std::nullopt;
+    if (i < s.size() && (s[i] == 'T' || s[i] == 't')) ++i;
+    if (!valid_tail(lex(s.substr(i)), 0)) return std::nullopt;
+    return d;
+}
+
+// Whole-value textual and numeric forms, with an optional leading « le »/« en » and weekday.
+std::optional<Date> textual_date(std::string_view s) {
+    const std::vector<Tok> t = lex(s);
+    const Rules r{true, 1, 9999};
+    std::size_t start = 0;
+    if (!t.empty() && (is_word(t[0], "le") || is_word(t[0], "en"))) start = 1;
+    for (const bool skip_weekday : {true, false}) {
+        std::size_t k = start;
+        if (skip_weekday) {
+            if (k >= t.size() || !is_weekday(t[k], false)) continue;
+            ++k;
+            if (k < t.size() && is_punct(t[k], '.')) ++k;
+            if (k < t.size() && is_punct(t[k], ',')) ++k;
+        }
+        if (k >= t.size()) return std::nullopt;
+        for (auto* rule : {&numeric_date, &day_month_year, &month_day_year}) {
+            const auto m = rule(t, k, r);
+            if (m && m->has_year && good(m->date, r, true) && valid_tail(t, m->next)) return m->date;
+        }
+        if (const auto m = month_year(t, k, r); m && m->next == t.size() && good(m->date, r, false)) return m->date;
+    }
+    return std::nullopt;
+}
+
+// Positions of the 4-digit years 2000–2099 written in the text, in order.
+std::vector<std::pair<std::size_t, int>> written_years(const std::vector<Tok>& t) {
+    std::vector<std::pair<std::size_t, int>> years;
+    for (const Tok& tok : t) {
+        const int y = digits(tok) == 4 ? number(tok) : 0;
+        if (y >= 2000 && y <= 2099) years.emplace_back(tok.begin, y);
+    }
+    return years;
+}
+
+// The year written nearest to byte `pos` (the earlier one on a tie), or 0.
+int nearest_year(const std::vector<std::pair<std::size_t, int>>& years, std::size_t pos) {
+    const auto after = std::lower_bound(years.begin(), years.end(), std::pair<std::size_t, int>{pos, 0});
+    if (after == years.begin()) return after == years.end() ? 0 : after->second;
+    const auto before = std::prev(after);
+    if (after == years.end() || pos - before->first <= after->first - pos) return before->second;
+    return after->second;
+}
+
+// A day number that is glued to a word, a number or a decimal mark (« n3 », « 2,5 ») is not a day.
+bool starts_cleanly(const std::vector<Tok>& t, std::size_t i) {
+    if (t[i].spaced || i == 0) return true;
+    const Tok& p = t[i - 1];
+    return p.kind == Kind::Punct && !is_punct(p, '.') && !is_punct(p, ',') && !is_punct(p, '/') &&
+           !is_punct(p, '-') && !is_punct(p, ':');
+}
+
+// A date glued to a following word or separator+digit (« 2025e », « 12.07.2025.3 ») is something else.
+bool ends_cleanly(const std::vector<Tok>& t, std::size_t next) {
+    if (next >= t.size() || t[next].spaced) return true;
+    if (t[next].kind != Kind::Punct) return false;
+    if (is_punct(t[next], '.') || is_punct(t[next], ',') || is_punct(t[next], '/') || is_punct(t[next], '-'))
+        return next + 1 >= t.size() || t[next + 1].spaced || t[next + 1].kind != Kind::Number;
+    return true;
+}
+
+}  // namespace
+
+int french_month(std::string_view word) {
+    const std::vector<Tok> t = lex(word);
+    const bool one_word = t.size() == 1 || (t.size() == 2 && is_punct(t[1], '.') && !t[1].spaced);
+    return one_word ? month_of(t[0], Rules{}) : 0;
+}
+
+std::optional<Date> parse_metadata_date(std::string_view text) {
+    text = trim(text);
+    if (text.empty() || text.size() > kMaxMetadata) return std::nullopt;
+    if (auto d = iso_date(text)) return d;
+    return textual_date(text);
+}
+
+std::optional<Date> parse_french_date(std::string_view text) { return parse_metadata_date(text); }
+
+std::optional<TextDate> find_date_in_text(std::string_view text, std::optional<int> context_year) {
+    const std::vector<Tok> t = lex(text);
+    const Rules r{false, 1990, 2100};
+    std::optional<TextDate> partial;
+    std::optional<std::vector<std::pair<std::size_t, int>>> years;  // computed on first need
+    std::size_t consumed = 0;  // tokens before this index belong to an earlier match
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (i < consumed) continue;
+        if (t[i].kind == Kind::Number && starts_cleanly(t, i)) {
+            if (const auto m = numeric_date(t, i, r)) {
+                consumed = m->next;
+                if (good(m->date, r, true) && ends_cleanly(t, m->next)) return TextDate{m->date, t[i].begin, t[m->next - 1].end};
+                continue;
+            }
+            const auto m = day_month_year(t, i, r);
+            if (!m) continue;
+            consumed = m->next;
+            const std::size_t begin = i > 0 && t[i].spaced && is_weekday(t[i - 1], true) ? t[i - 1].begin : t[i].begin;
+            Date d = m->date;
+            if (m->has_year) {
+                if (good(d, r, true) && ends_cleanly(t, m->next)) return TextDate{d, begin, t[m->next - 1].end};
+                continue;
+            }
+            // « mardi 3 septembre »: the article's own year, else the one written nearest.
+            if (context_year && *context_year >= r.min_year && *context_year <= r.max_year) {
+                d.year = *context_year;
+            } else {
+                if (!years) years = written_years(t);
+                d.year = nearest_year(*years, t[i].begin);
+            }
+            if (good(d, r, true)) return TextDate{d, begin, t[m->next - 1].end};
+        } else if (!partial && t[i].kind == Kind::Word) {
+            if (const auto m = month_year(t, i, r); m && good(m->date, r, false) && ends_cleanly(t, m->next)) {
+                partial = TextDate{m->date, t[i].begin, t[m->next - 1].end};
+                consumed = m->next;
+            }
+        }
+    }
+    return partial;
+}
+
+}  // namespace veille

@@ -1,0 +1,93 @@
+// main.cpp — veille-index: command line → IndexOptions → pipeline; the only place errors become exit codes.
+#include <cstdio>
+#include <iostream>
+
+#include "common/cli.hpp"
+#include "common/data_files.hpp"
+#include "common/error.hpp"
+#include "common/schema.hpp"
+#include "indexer/document_builder.hpp"
+#include "indexer/enrich.hpp"
+#include "indexer/explain.hpp"
+#include "indexer/extraction_report.hpp"
+#include "indexer/options.hpp"
+#include "indexer/pipeline.hpp"
+
+namespace {
+
+constexpr const char* kFooter = R"(
+Inputs: JSONL (one article per line: id, title, body, date?, source?, url?, companies?, topics?),
+text/Markdown (# title, Date:/Source:/URL: headers or YAML front matter), HTML pages, RSS/Atom feeds.
+Directories are read recursively; "-" reads JSONL from stdin. Same id = replace; unchanged = skipped.
+
+Exit codes: 0 ok · 1 error · 2 usage · 3 some records rejected (the rest indexed))";
+
+std::shared_ptr<const veille::Gazetteer> load_gazetteer(const veille::IndexOptions& opt) {
+    if (opt.companies_file.empty()) return veille::Gazetteer::standard();
+    return veille::Gazetteer::from_file(opt.companies_file);
+}
+
+std::shared_ptr<const veille::Taxonomy> load_taxonomy(const veille::IndexOptions& opt) {
+    if (opt.topics_file.empty()) return veille::Taxonomy::standard();
+    return veille::Taxonomy::from_file(opt.topics_file);
+}
+
+std::string data_salt(const veille::IndexOptions& opt) {
+    std::string salt = "schema" + std::to_string(veille::kSchemaVersion);
+    for (const char* name : {"companies.tsv", "products.txt", "topics.tsv", "stopwords.txt", "elisions.txt"})
+        salt += veille::embedded_data(name);
+    if (!opt.companies_file.empty()) salt += veille::read_text_file(opt.companies_file);
+    if (!opt.topics_file.empty()) salt += veille::read_text_file(opt.topics_file);
+    return veille::content_hash(veille::Article{}, salt);
+}
+
+int run(veille::IndexOptions& opt) {
+    opt.data_salt = data_salt(opt);
+    const veille::Enricher enricher(load_gazetteer(opt), load_taxonomy(opt));
+    if (!opt.explain_id.empty()) {
+        std::cout << veille::explain_article(opt.db, opt.explain_id, enricher, opt.json);
+        return 0;
+    }
+    if (!opt.gold_file.empty()) return veille::run_extraction_report(opt, enricher, std::cout);
+    if (opt.paths.empty() && opt.delete_ids.empty())
+        throw veille::UsageError("nothing to do: give PATH... to index or --delete ID...");
+    const veille::Summary summary = veille::run_indexing(opt, enricher);
+    if (opt.json) std::cout << veille::summary_json(summary) << '\n';
+    else std::cerr << "veille-index: " << veille::summary_text(summary) << '\n';
+    return static_cast<int>(summary.rejected ? veille::ExitCode::Rejected : veille::ExitCode::Ok);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    CLI::App app{"veille-index — index French tech-news articles into a veille database"};
+    app.footer(kFooter);
+    veille::IndexOptions opt;
+    veille::add_common_options(app, opt.db);
+    std::string format = "auto", on_error = "skip";
+    app.add_option("paths", opt.paths, "Files or directories to index (\"-\" = JSONL on stdin)");
+    app.add_option("--format", format, "Input format")
+        ->check(CLI::IsMember({"auto", "jsonl", "text", "html", "feed"}));
+    app.add_option("--on-error", on_error, "Skip bad records (exit 3) or stop at the first (exit 1)")
+        ->check(CLI::IsMember({"skip", "fail"}));
+    app.add_flag("--json", opt.json, "Print the run summary as one JSON object on stdout");
+    app.add_option("--delete", opt.delete_ids, "Delete the articles with these ids")->expected(1, -1);
+    app.add_option("--batch-size", opt.batch_size, "Articles per commit")->check(CLI::Range(1, 10000000));
+    app.add_option("--threads", opt.threads, "Analysis threads (default: one per core)")->check(CLI::Range(0, 256));
+    app.add_option("--companies", opt.companies_file, "Gazetteer file replacing the compiled-in companies.tsv");
+    app.add_option("--topics", opt.topics_file, "Taxonomy file replacing the compiled-in topics.tsv");
+    app.add_option("--explain", opt.explain_id, "Show why the stored article ID got its date, companies and topics");
+    app.add_option("--gold", opt.gold_file,
+                   "Score extraction of PATH... against hand annotations (JSONL: id, companies, topics, date); "
+                   "writes no database");
+    if (auto code = veille::parse_args(app, argc, argv)) return *code;
+    opt.format = veille::parse_format(format);
+    opt.on_error = on_error == "fail" ? veille::OnError::Fail : veille::OnError::Skip;
+    return run(opt);
+} catch (const veille::Error& e) {
+    std::cerr << "veille-index: " << e.what() << '\n';
+    return static_cast<int>(e.exit_code());
+} catch (const std::exception& e) {
+    std::cerr << "veille-index: internal error: " << e.what() << '\n';
+    return 1;
+}

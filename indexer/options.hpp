@@ -1,0 +1,33 @@
+// options.hpp — everything veille-index can be asked to do, as parsed from the command line.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "indexer/readers/reader.hpp"
+
+namespace veille {
+
+/// What to do when a record is rejected.
+enum class OnError { Skip, Fail };
+
+struct IndexOptions {
+    std::string db;
+    std::vector<std::string> paths;       ///< files, directories (recursive) or "-" for JSONL on stdin
+    Format format = Format::Auto;
+    OnError on_error = OnError::Skip;
+    bool json = false;
+    std::vector<std::string> delete_ids;
+    std::size_t batch_size = 2000;        ///< articles per commit
+    unsigned threads = 0;                 ///< analysis threads; 0 = one per core
+    std::string companies_file;           ///< overrides the compiled-in gazetteer
+    std::string topics_file;              ///< overrides the compiled-in taxonomy
+    std::string explain_id;               ///< --explain ID
+    std::string gold_file;                ///< --gold FILE: extraction report, no database written
+    std::string data_salt;                ///< fingerprint of schema + extraction data, part of each content hash
+};
+
+/// Articles larger than this (title + body) are rejected rather than exhausting memory.
+inline constexpr std::size_t kMaxArticleBytes = 8u << 20;
+
+}  // namespace veille

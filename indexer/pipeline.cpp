@@ -1,0 +1,275 @@
+// pipeline.cpp — records are gathered in chunks; while the main thread writes chunk k, worker threads
+// analyse and build chunk k+1, so analysis overlaps with Xapian's single-writer work.
+#include "indexer/pipeline.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <future>
+#include <set>
+#include <thread>
+#include <variant>
+
+#include "common/analysis/analyzer.hpp"
+#include "common/error.hpp"
+#include "indexer/document_builder.hpp"
+#include "indexer/enrich.hpp"
+#include "indexer/writer.hpp"
+
+namespace veille {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Prepared {
+    Article article;
+    std::string hash;
+    Xapian::Document doc;
+};
+using Built = std::variant<Prepared, Rejected>;
+
+constexpr std::size_t kChunkArticles = 256;
+constexpr std::size_t kChunkBytes = 4u << 20;
+
+class ChunkedRunner {
+public:
+    ChunkedRunner(const Enricher& enricher, unsigned threads, bool build_docs, std::string salt,
+                  std::function<void(Built&&)> consume)
+        : enricher_(enricher), threads_(std::max(1u, threads)), build_docs_(build_docs), salt_(std::move(salt)),
+          consume_(std::move(consume)) {}
+
+    void push(Record&& record, const std::string& file) {
+        if (auto* a = std::get_if<Article>(&record)) {
+            const std::size_t size = a->title.size() + a->body.size();
+            if (size > kMaxArticleBytes) {
+                record = Rejected{file, 0, "article '" + a->id + "' is too large (" + std::to_string(size) +
+                                               " bytes, limit " + std::to_string(kMaxArticleBytes >> 20) + " MiB)"};
+            } else {
+                chunk_bytes_ += size;
+            }
+        }
+        chunk_.push_back(std::move(record));
+        if (chunk_.size() >= kChunkArticles || chunk_bytes_ >= kChunkBytes) flush();
+    }
+
+    void finish() {
+        flush();
+        drain();
+    }
+
+private:
+    void flush() {
+        if (chunk_.empty()) return;
+        auto next = std::async(std::launch::async, [this, chunk = std::move(chunk_)]() mutable {
+            return build_chunk(std::move(chunk));
+        });
+        chunk_.clear();
+        chunk_bytes_ = 0;
+        drain();
+        pending_ = std::move(next);
+    }
+
+    void drain() {
+        if (!pending_.valid()) return;
+        for (auto& built : pending_.get()) consume_(std::move(built));
+    }
+
+    std::vector<Built> build_chunk(std::vector<Record> chunk) const {
+        std::vector<Built> out(chunk.size());
+        const unsigned workers = std::min<unsigned>(threads_, static_cast<unsigned>(chunk.size()));
+        auto work = [&](std::size_t from, std::size_t to) {
+            for (std::size_t i = from; i < to; ++i) out[i] = build_one(std::move(chunk[i]));
+        };
+        std::vector<std::thread> pool;
+        const std::size_t per = (chunk.size() + workers - 1) / workers;
+        for (unsigned w = 1; w < workers; ++w)
+            pool.emplace_back(work, std::min(chunk.size(), w * per), std::min(chunk.size(), (w + 1) * per));
+        work(0, std::min(chunk.size(), per));
+        for (auto& t : pool) t.join();
+        return out;
+    }
+
+    Built build_one(Record&& record) const {
+        if (auto* r = std::get_if<Rejected>(&record)) return std::move(*r);
+        Article article = std::get<Article>(std::move(record));
+        try {
+            const Analyzer& analyzer = Analyzer::standard();
+            Prepared p;
+            p.hash = content_hash(article, salt_);
+            const auto title = analyzer.analyze(article.title);
+            const auto body = analyzer.analyze(article.body);
+            enricher_.enrich(article, title, body);
+            if (build_docs_) p.doc = build_document(article, title, body, p.hash, analyzer);
+            p.article = std::move(article);
+            return p;
+        } catch (const std::exception& e) {
+            return Rejected{article.id, 0, std::string("cannot analyse article: ") + e.what()};
+        }
+    }
+
+    const Enricher& enricher_;
+    unsigned threads_;
+    bool build_docs_;
+    std::string salt_;
+    std::function<void(Built&&)> consume_;
+    std::vector<Record> chunk_;
+    std::size_t chunk_bytes_ = 0;
+    std::future<std::vector<Built>> pending_;
+};
+
+std::size_t total_size(const std::vector<std::string>& files) {
+    std::size_t total = 0;
+    std::error_code ec;
+    for (const auto& f : files) {
+        if (f == "-") continue;
+        const auto size = fs::file_size(f, ec);
+        if (!ec) total += size;
+    }
+    return total;
+}
+
+unsigned thread_count(unsigned requested) {
+    if (requested) return requested;
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// Reads every input, handing records to `runner`; reports rejections through `reject`.
+void read_all(const IndexOptions& opt, ChunkedRunner& runner, const std::function<void(Rejected&&)>& reject,
+              const std::size_t& articles_done, Summary& summary) {
+    std::vector<Rejected> problems;
+    const auto files = list_inputs(opt.paths, problems);
+    for (auto& p : problems) reject(std::move(p));
+    Progress progress(total_size(files));
+    for (const auto& file : files) {
+        try {
+            read_file(file, opt.format, [&](Record&& r) {
+                if (const auto* a = std::get_if<Article>(&r)) summary.bytes += a->title.size() + a->body.size();
+                runner.push(std::move(r), file);
+                progress.update(articles_done, summary.bytes);
+                return true;
+            });
+        } catch (const InputError& e) {
+            reject(Rejected{file, 0, e.what()});
+        }
+    }
+    progress.finish();
+}
+
+}  // namespace
+
+std::vector<std::string> list_inputs(const std::vector<std::string>& paths, std::vector<Rejected>& problems) {
+    std::vector<std::string> files;
+    for (const auto& path : paths) {
+        if (path == "-") {
+            files.push_back(path);
+            continue;
+        }
+        std::error_code ec;
+        const auto status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) {
+            problems.push_back({path, 0, "no such file or directory"});
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            files.push_back(path);
+            continue;
+        }
+        std::set<fs::path> seen_dirs;
+        std::vector<std::string> found;
+        auto it = fs::recursive_directory_iterator(path, fs::directory_options::follow_directory_symlink, ec);
+        if (ec) {
+            problems.push_back({path, 0, "cannot read directory: " + ec.message()});
+            continue;
+        }
+        seen_dirs.insert(fs::canonical(path, ec));
+        for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            if (ec) {
+                problems.push_back({it->path().string(), 0, "cannot read directory: " + ec.message()});
+                ec.clear();
+                it.pop(ec);
+                if (ec) break;
+                continue;
+            }
+            std::error_code sec;
+            if (it->is_directory(sec)) {
+                if (it->is_symlink(sec)) {
+                    const auto target = fs::canonical(it->path(), sec);
+                    if (sec || !seen_dirs.insert(target).second) {
+                        problems.push_back({it->path().string(), 0, "symbolic link loop or repeated directory skipped"});
+                        it.disable_recursion_pending();
+                    }
+                } else {
+                    seen_dirs.insert(fs::canonical(it->path(), sec));
+                }
+                continue;
+            }
+            if (it->is_regular_file(sec)) {
+                const auto name = it->path().filename().string();
+                if (!name.empty() && name[0] == '.') continue;  // hidden files: editor swaps, .DS_Store
+                found.push_back(it->path().string());
+            } else if (sec) {
+                problems.push_back({it->path().string(), 0, "cannot read: " + sec.message()});
+            }
+        }
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+Summary run_indexing(const IndexOptions& opt, const Enricher& enricher) {
+    const auto start = std::chrono::steady_clock::now();
+    Summary summary;
+    BatchWriter writer(opt.db, opt.batch_size);
+    auto reject = [&](Rejected&& r) {
+        if (opt.on_error == OnError::Fail) {
+            writer.commit();
+            throw InputError(r.file, r.line, r.reason);
+        }
+        std::fprintf(stderr, "veille-index: %s\n", format_rejected(r).c_str());
+        ++summary.rejected;
+        summary.errors.push_back(std::move(r));
+    };
+    std::size_t done = 0;
+    ChunkedRunner runner(enricher, thread_count(opt.threads), true, opt.data_salt, [&](Built&& built) {
+        if (auto* r = std::get_if<Rejected>(&built)) return reject(std::move(*r));
+        auto& p = std::get<Prepared>(built);
+        switch (writer.write(p.article.id, p.hash, p.doc)) {
+            case WriteOutcome::Indexed: ++summary.indexed; break;
+            case WriteOutcome::Updated: ++summary.updated; break;
+            case WriteOutcome::Unchanged: ++summary.unchanged; break;
+        }
+        ++done;
+    });
+    read_all(opt, runner, reject, done, summary);
+    runner.finish();
+    for (const auto& id : opt.delete_ids)
+        if (writer.remove(id)) ++summary.deleted;
+    writer.commit();
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+}
+
+Summary read_and_enrich(const IndexOptions& opt, const Enricher& enricher, const ArticleVisitor& visit) {
+    const auto start = std::chrono::steady_clock::now();
+    Summary summary;
+    auto reject = [&](Rejected&& r) {
+        std::fprintf(stderr, "veille-index: %s\n", format_rejected(r).c_str());
+        ++summary.rejected;
+        summary.errors.push_back(std::move(r));
+    };
+    std::size_t done = 0;
+    ChunkedRunner runner(enricher, thread_count(opt.threads), false, opt.data_salt, [&](Built&& built) {
+        if (auto* r = std::get_if<Rejected>(&built)) return reject(std::move(*r));
+        visit(std::get<Prepared>(built).article);
+        ++done;
+        ++summary.indexed;
+    });
+    read_all(opt, runner, reject, done, summary);
+    runner.finish();
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+}
+
+}  // namespace veille

@@ -1,0 +1,31 @@
+// commands.hpp — the command table main.cpp dispatches to: search, interactive, analyze, eval.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "searcher/output/printer.hpp"
+#include "searcher/ranking.hpp"
+#include "searcher/request.hpp"
+
+namespace veille {
+
+/// The parsed command line of veille-search.
+struct SearchOptions {
+    std::string db;
+    std::string query;                  ///< positional words joined by spaces; empty = interactive / stdin lines
+    SearchRequest request;              ///< limit, offset, sort, filters, facets…
+    OutputFormat format = OutputFormat::Human;
+    bool color = false;                 ///< decided in main: stdout is a tty and NO_COLOR unset
+    std::string analyze_text;           ///< --analyze TEXT
+    std::string history_file;           ///< interactive history (default ~/.veille_history)
+    RankingParams ranking;
+};
+
+/// One query (opt.query), or one query per line of stdin when it is not a terminal. Returns the exit code.
+int run_search(const SearchOptions& opt);
+/// Interactive mode with line editing and history. Returns the exit code.
+int run_repl(const SearchOptions& opt);
+/// --analyze: prints tokens and terms of opt.analyze_text (JSON with --json). Returns the exit code.
+int run_analyze(const SearchOptions& opt);
+
+}  // namespace veille

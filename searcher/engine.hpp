@@ -1,0 +1,43 @@
+// engine.hpp — Engine: opens the database and runs a SearchRequest (match, ranking, facets, snippets, suggestion).
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "searcher/ranking.hpp"
+#include "searcher/request.hpp"
+
+namespace veille {
+
+class QueryParser;
+
+/// A read-only view of a veille database. Reopens itself when an indexer commits meanwhile.
+class Engine {
+public:
+    /// Opens `path`; throws DatabaseError (missing, not a veille database, wrong schema).
+    explicit Engine(std::string path, RankingParams params = {});
+    ~Engine();
+
+    /// Runs a search; throws QueryError (exit 2) for a query that cannot be parsed.
+    SearchResult search(const SearchRequest& request);
+    /// The stored article with this id, if any.
+    std::optional<Article> article(const std::string& id);
+    /// Number of articles.
+    [[nodiscard]] Xapian::doccount size() const;
+    [[nodiscard]] const RankingParams& params() const { return params_; }
+    [[nodiscard]] const std::string& path() const { return path_; }
+    /// The underlying database (suggestions, tests).
+    [[nodiscard]] const Xapian::Database& database() const { return db_; }
+
+private:
+    SearchResult search_once(const SearchRequest& request);
+
+    std::string path_;
+    RankingParams params_;
+    Xapian::Database db_;
+    std::unique_ptr<QueryParser> parser_;
+};
+
+}  // namespace veille

@@ -1,0 +1,23 @@
+// ranking.hpp — every ranking parameter in one place (recorded in eval output).
+#pragma once
+#include <nlohmann/json.hpp>
+
+namespace veille {
+
+struct RankingParams {
+    double bm25_k1 = 1.2;
+    double bm25_k2 = 0.0;
+    double bm25_k3 = 1.0;
+    double bm25_b = 0.75;
+    double bm25_min_normlen = 0.5;
+    double title_weight = 1.5;       ///< scale of the title-field match added to the body match
+    double coordination_weight = 0.5;///< scale of the all-words (AND) match added for short queries
+    unsigned coordination_max_words = 5; ///< coordination boost applies up to this many query units
+    double synonym_weight = 0.8;     ///< scale of synonym alternatives relative to the typed word
+    double recency_weight = 2.0;     ///< maximum recency boost (at age 0) when --recency is given
+};
+
+/// The parameters as a JSON object (for eval's "parameters").
+nlohmann::json to_json(const RankingParams& p);
+
+}  // namespace veille
