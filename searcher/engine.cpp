@@ -1,0 +1,211 @@
+// engine.cpp — one search: parse → match (BM25 + boosts, deterministic ties) → exact facets (each
+// filtered field counted without its own filter) → snippets → did-you-mean.
+#include "searcher/engine.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <sstream>
+
+#include "common/analysis/analyzer.hpp"
+#include "common/error.hpp"
+#include "common/extract/gazetteer.hpp"
+#include "common/extract/taxonomy.hpp"
+#include "common/schema.hpp"
+#include "searcher/facets.hpp"
+#include "searcher/query_parser.hpp"
+#include "searcher/snippets.hpp"
+#include "searcher/suggest.hpp"
+#include "searcher/synonyms.hpp"
+
+namespace veille {
+
+namespace {
+
+Xapian::Database open_database(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw DatabaseError(path, "no such database (create it with: veille-index --db " + path + " PATH...)");
+    try {
+        Xapian::Database db(path);
+        check_schema(db, path);
+        return db;
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw DatabaseError(path, "not a veille database: " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(path, "cannot open database: " + e.get_description());
+    }
+}
+
+// Recency: a weight that halves every `half_life` days, added to the relevance score.
+class RecencySource : public Xapian::ValuePostingSource {
+public:
+    RecencySource(double half_life, double max_weight, long today)
+        : Xapian::ValuePostingSource(slot::kDate), half_life_(half_life), max_(max_weight), today_(today) {
+        set_maxweight(max_weight);
+    }
+    double get_weight() const override {
+        const auto d = parse_iso_date(slot_to_iso(get_value()));
+        if (!d) return 0;
+        const double age = std::max(0L, today_ - d->days_since_epoch());
+        return max_ * std::exp2(-age / half_life_);
+    }
+    RecencySource* clone() const override { return std::make_unique<RecencySource>(half_life_, max_, today_).release(); }
+    std::string name() const override { return "veille::RecencySource"; }
+
+private:
+    static std::string slot_to_iso(const std::string& v) {
+        if (v.size() != 8) return {};
+        std::string iso = v.substr(0, 4);
+        if (v.compare(4, 2, "00") != 0) iso += "-" + v.substr(4, 2);
+        if (v.compare(6, 2, "00") != 0) iso += "-" + v.substr(6, 2);
+        return iso;
+    }
+    double half_life_, max_;
+    long today_;
+};
+
+long today_days() {
+    const std::time_t now = std::time(nullptr);
+    return static_cast<long>(now / 86400);
+}
+
+std::string explain_hit(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it, const Xapian::Database& db) {
+    std::ostringstream out;
+    out << "score " << it.get_weight() << " = BM25 over matched terms:";
+    const double n = db.get_doccount();
+    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+        const std::string term = *t;
+        const double tf = db.get_termfreq(term);
+        Xapian::termcount wdf = 0;
+        const auto doc = it.get_document();
+        for (auto dt = doc.termlist_begin(); dt != doc.termlist_end(); ++dt) {
+            dt.skip_to(term);
+            if (dt != doc.termlist_end() && *dt == term) wdf = dt.get_wdf();
+            break;
+        }
+        out << " " << term << "(wdf " << wdf << ", idf " << std::log((n - tf + 0.5) / (tf + 0.5) + 1) << ")";
+    }
+    return out.str();
+}
+
+}  // namespace
+
+Engine::Engine(std::string path, RankingParams params)
+    : path_(std::move(path)), params_(params), db_(open_database(path_)),
+      parser_(std::make_unique<QueryParser>(Analyzer::standard(), Gazetteer::standard(), Taxonomy::standard(),
+                                            Synonyms::standard(), params_)) {}
+
+Engine::~Engine() = default;
+
+Xapian::doccount Engine::size() const { return db_.get_doccount(); }
+
+std::optional<Article> Engine::article(const std::string& id) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            const std::string term = id_term(id);
+            auto p = db_.postlist_begin(term);
+            if (p == db_.postlist_end(term)) return std::nullopt;
+            return from_document_data(db_.get_document(*p).get_data());
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 3) throw DatabaseError(path_, "database keeps changing under the reader");
+            db_.reopen();
+        }
+    }
+}
+
+SearchResult Engine::search(const SearchRequest& request) {
+    const auto start = std::chrono::steady_clock::now();
+    // A writer committing meanwhile invalidates old revisions: reopen and run again.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            db_.reopen();
+            SearchResult result = search_once(request);
+            result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            return result;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 3) throw DatabaseError(path_, "database keeps changing under the reader");
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(path_, "search failed: " + e.get_description());
+        }
+    }
+}
+
+SearchResult Engine::search_once(const SearchRequest& request) {
+    SearchResult result;
+    result.query = request.query;
+    result.offset = request.offset;
+    const ParsedQuery parsed = parser_->parse(request.query, request.filters);
+    result.active_filters = parsed.filters.describe();
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(params_.bm25_k1, params_.bm25_k2, params_.bm25_k3, params_.bm25_b,
+                                                    params_.bm25_min_normlen));
+    Xapian::Query query = parsed.full();
+    RecencySource recency(request.recency_half_life_days > 0 ? request.recency_half_life_days : 1,
+                          params_.recency_weight, today_days());
+    if (request.recency_half_life_days > 0)
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&recency));
+    enquire.set_query(query);
+    result.query_description = query.get_description();
+
+    Xapian::MultiValueKeyMaker by_date;
+    if (request.sort == SortOrder::Relevance) {
+        enquire.set_sort_by_relevance_then_value(slot::kId, false);
+    } else {
+        const bool newest = request.sort == SortOrder::Newest;
+        by_date.add_value(slot::kDate, newest, newest ? "" : "99999999");
+        by_date.add_value(slot::kId, false);
+        enquire.set_sort_by_key_then_relevance(&by_date, false);
+    }
+
+    // Facet counts must cover every match, not just the page: ask Xapian to check them all.
+    const Xapian::doccount all = db_.get_doccount();
+    std::vector<std::unique_ptr<FacetSpy>> spies;
+    if (request.facets) {
+        for (const auto& f : kFacetFields) {
+            spies.push_back(std::make_unique<FacetSpy>(f.slot));
+            if (!parsed.filters.has(f.filter_field)) enquire.add_matchspy(spies.back().get());
+        }
+    }
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                               static_cast<Xapian::doccount>(request.limit),
+                                               request.facets ? all : 0);
+    result.total = mset.get_matches_estimated();
+    if (request.facets) {
+        if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound())
+            result.total = mset.get_matches_lower_bound();
+        for (std::size_t i = 0; i < std::size(kFacetFields); ++i) {
+            const auto& f = kFacetFields[i];
+            if (parsed.filters.has(f.filter_field)) {
+                // Drill-down: this field's counts ignore its own filter (Solr's tag/exclude).
+                Xapian::Enquire side(db_);
+                side.set_query(parsed.full(f.filter_field));
+                side.set_weighting_scheme(Xapian::BoolWeight());
+                side.add_matchspy(spies[i].get());
+                side.get_mset(0, 0, all);
+            }
+            result.facets[f.name] = top_values(spies[i]->counts(), request.facet_limit, f.chronological);
+        }
+    }
+
+    const Analyzer& analyzer = Analyzer::standard();
+    std::size_t rank = request.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        SearchHit hit;
+        hit.rank = ++rank;
+        hit.score = it.get_weight();
+        hit.article = from_document_data(it.get_document().get_data());
+        if (request.snippets) hit.snippet = make_snippet(hit.article.body, parsed.highlights, analyzer);
+        if (request.explain) {
+            hit.explanation = explain_hit(enquire, it, db_);
+            for (const auto& e : parsed.expansions) hit.explanation += "\nsynonyms: " + e;
+        }
+        result.hits.push_back(std::move(hit));
+    }
+    if (result.total < 3 && !request.query.empty()) result.suggestion = suggest(db_, request.query, analyzer);
+    return result;
+}
+
+}  // namespace veille

@@ -1,0 +1,114 @@
+// main.cpp — veille-search: command line → SearchOptions → search | interactive | --analyze | eval.
+// The only place errors become exit codes.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "common/cli.hpp"
+#include "common/error.hpp"
+#include "searcher/commands.hpp"
+#include "searcher/engine.hpp"
+#include "searcher/eval/eval_command.hpp"
+
+namespace {
+
+constexpr const char* kFooter = R"(
+Query syntax:
+  mots libres            words, matched accent-, case- and inflection-insensitively (securite = Sécurités)
+  "une phrase"           words in this order            =mot     exact form (=thé is not « the »)
+  a NEAR b, a NEAR/5 b   within 10 (or 5) words         pref*    words starting with pref
+  +mot  -mot             required / excluded word       ( )      grouping
+  a AND b, a OR b, NOT a (also et / ou / sauf, except in questions such as « qui a racheté X et Y ? »)
+  title:mot  company:openai  topic:cybersecurite  source:"Veille Tech"
+  date:2025  date:2025-07  date:2025-07-01..2025-09-30  date:>=2025-07-01  date:"juillet 2025"
+  Several values of one field are OR'ed, different fields AND'ed. --filter takes the same FIELD:VALUE.
+
+Without QUERY: interactive mode on a terminal (:help lists its commands), else one query per stdin line.
+Exit codes: 0 ok · 1 error · 2 usage or unparsable query · 4 a relevance gate failed (eval))";
+
+veille::SortOrder parse_sort(const std::string& s) {
+    if (s == "date" || s == "newest") return veille::SortOrder::Newest;
+    if (s == "oldest") return veille::SortOrder::Oldest;
+    return veille::SortOrder::Relevance;
+}
+
+int run_eval(veille::SearchOptions& opt, const veille::EvalOptions& eval) {
+    veille::Engine engine(opt.db, opt.ranking);
+    const veille::SearchFn search = [&](const std::string& query, std::size_t depth) {
+        veille::SearchRequest request = opt.request;
+        request.query = query;
+        request.offset = 0;
+        request.limit = depth;
+        request.facets = false;
+        request.snippets = false;
+        std::vector<veille::RankedDoc> docs;
+        for (const auto& hit : engine.search(request).hits) docs.push_back({hit.article.id, hit.score});
+        return docs;
+    };
+    nlohmann::json info = {{"parameters", veille::to_json(opt.ranking)}, {"documents", engine.size()}};
+    veille::run_eval(eval, search, info, std::cout, std::cerr);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    CLI::App app{"veille-search — search French tech news"};
+    app.footer(kFooter);
+    veille::SearchOptions opt;
+    veille::add_common_options(app, opt.db);
+    std::vector<std::string> words;
+    std::string sort = "relevance";
+    bool json = false, trec = false;
+    app.add_option("query", words, "Query (see Query syntax below)");
+    auto* out = app.add_option_group("Output");
+    out->add_flag("--json", json, "One JSON object per query (JSON Lines for stdin queries)");
+    out->add_flag("--trec", trec, "TREC run lines: qid Q0 docid rank score tag");
+    out->add_option("-n,--limit", opt.request.limit, "Results per page (default 10)")->check(CLI::Range(0, 100000));
+    out->add_option("--offset", opt.request.offset, "Skip the first N results")->check(CLI::Range(0, 100000000));
+    out->add_option("--facet-limit", opt.request.facet_limit, "Values shown per facet (default 10)")
+        ->check(CLI::Range(0, 100000));
+    out->add_flag("--explain", opt.request.explain, "Show why each result ranked (terms, weights, synonyms)");
+    out->add_option("--analyze", opt.analyze_text, "Print the tokens and terms of TEXT and exit");
+    out->add_option("--history", opt.history_file, "Interactive history file (default ~/.veille_history)");
+    auto* filters = app.add_option_group("Filters");
+    filters->add_option("--filter", opt.request.filters, "FIELD:VALUE (company, topic, source, date); repeatable");
+    auto* ranking = app.add_option_group("Ranking");
+    ranking->add_option("--sort", sort, "relevance, date (newest first) or oldest")
+        ->check(CLI::IsMember({"relevance", "date", "newest", "oldest"}));
+    ranking->add_option("--recency", opt.request.recency_half_life_days,
+                        "Boost recent articles; the boost halves every HALF_LIFE_DAYS")
+        ->check(CLI::PositiveNumber);
+    ranking->add_option("--title-weight", opt.ranking.title_weight, "Scale of title matches (default 1.5)")
+        ->check(CLI::Range(0.0, 100.0));
+    ranking->add_option("--coordination", opt.ranking.coordination_weight,
+                        "Boost for articles holding every query word (default 0.5)")
+        ->check(CLI::Range(0.0, 100.0));
+    ranking->add_option("--bm25-k1", opt.ranking.bm25_k1, "BM25 k1 (default 1.2)")->check(CLI::Range(0.0, 100.0));
+    ranking->add_option("--bm25-b", opt.ranking.bm25_b, "BM25 b (default 0.75)")->check(CLI::Range(0.0, 1.0));
+
+    auto* eval_cmd = app.add_subcommand("eval", "Run topics against qrels: trec_eval metrics and gates (exit 4)");
+    veille::EvalOptions eval;
+    veille::define_eval_options(*eval_cmd, eval);
+
+    if (auto code = veille::parse_args(app, argc, argv)) return *code;
+    if (json && trec) throw veille::UsageError("--json and --trec exclude each other");
+    opt.format = json ? veille::OutputFormat::Json : trec ? veille::OutputFormat::Trec : veille::OutputFormat::Human;
+    opt.color = ::isatty(STDOUT_FILENO) == 1 && !std::getenv("NO_COLOR");
+    opt.request.sort = parse_sort(sort);
+    for (const auto& w : words) opt.query += (opt.query.empty() ? "" : " ") + w;
+
+    if (eval_cmd->parsed()) return run_eval(opt, eval);
+    if (!opt.analyze_text.empty()) return veille::run_analyze(opt);
+    if (opt.query.empty() && ::isatty(STDIN_FILENO) == 1) return veille::run_repl(opt);
+    return veille::run_search(opt);
+} catch (const veille::Error& e) {
+    std::cerr << "veille-search: " << e.what() << '\n';
+    return static_cast<int>(e.exit_code());
+} catch (const std::exception& e) {
+    std::cerr << "veille-search: internal error: " << e.what() << '\n';
+    return 1;
+}

@@ -1,0 +1,376 @@
+// query_parser.cpp — lexing and recursive descent. Runs of plain words are analysed together, so names
+// (« Mistral AI »), compounds and synonyms spanning several words are seen as one unit.
+#include "searcher/query_parser.hpp"
+
+#include <algorithm>
+
+#include "common/analysis/analyzer.hpp"
+#include "common/error.hpp"
+#include "common/schema.hpp"
+#include "searcher/query_units.hpp"
+
+namespace veille {
+
+namespace {
+
+enum class Lex { Word, Phrase, Field, LParen, RParen, And, Or, Not, Near, End };
+
+struct Lexeme {
+    Lex kind = Lex::End;
+    std::string text;   ///< word, phrase content, or field value
+    std::string field;  ///< for Field
+    char sign = 0;      ///< '+', '-', '=' or 0
+    std::size_t column = 0;
+    unsigned near_window = 10;
+};
+
+std::size_t column_of(std::string_view q, std::size_t byte) {
+    std::size_t col = 1;
+    for (std::size_t i = 0; i < byte && i < q.size(); ++i)
+        if ((static_cast<unsigned char>(q[i]) & 0xC0) != 0x80) ++col;
+    return col;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Natural-language questions use « et » / « ou » as words, not operators: « quelle différence entre
+// Llama 3 et GPT-4o » must not become a hard AND of its two halves.
+bool reads_as_question(std::string_view q, const Analyzer& analyzer) {
+    static const char* kInterrogatives[] = {"qui", "que", "quoi", "quel", "quelle", "quels", "quelles",
+                                            "quand", "comment", "combien", "pourquoi", "ou", "lequel",
+                                            "laquelle", "lesquels", "lesquelles", "est-ce", "qu"};
+    std::size_t end = q.size();
+    while (end > 0 && is_space(q[end - 1])) --end;
+    if (end > 0 && q[end - 1] == '?') return true;
+    std::size_t i = 0;
+    while (i < q.size() && is_space(q[i])) ++i;
+    std::size_t j = i;
+    while (j < q.size() && !is_space(q[j]) && q[j] != '\'' && static_cast<unsigned char>(q[j]) != 0xE2) ++j;
+    const std::string first = analyzer.fold(q.substr(i, j - i));
+    return std::any_of(std::begin(kInterrogatives), std::end(kInterrogatives),
+                       [&](const char* w) { return first == w; });
+}
+
+class Lexer {
+public:
+    Lexer(std::string_view q, bool french_operators) : q_(q), french_(french_operators) {}
+
+    std::vector<Lexeme> run() {
+        std::vector<Lexeme> out;
+        while (true) {
+            while (pos_ < q_.size() && is_space(q_[pos_])) ++pos_;
+            if (pos_ >= q_.size()) break;
+            out.push_back(next());
+        }
+        out.push_back({Lex::End, "", "", 0, column_of(q_, q_.size()), 10});
+        return out;
+    }
+
+private:
+    std::string quoted(std::size_t open) {
+        const std::size_t close = q_.find('"', open + 1);
+        if (close == std::string_view::npos) throw QueryError("unbalanced quote: no closing \"", column_of(q_, open));
+        pos_ = close + 1;
+        return std::string(q_.substr(open + 1, close - open - 1));
+    }
+
+    Lexeme next() {
+        Lexeme l;
+        l.column = column_of(q_, pos_);
+        const char c = q_[pos_];
+        if (c == '(') { ++pos_; l.kind = Lex::LParen; return l; }
+        if (c == ')') { ++pos_; l.kind = Lex::RParen; return l; }
+        if ((c == '+' || c == '-' || c == '=') && pos_ + 1 < q_.size() && !is_space(q_[pos_ + 1]) &&
+            q_[pos_ + 1] != ')' && q_[pos_ + 1] != c) {
+            ++pos_;
+            Lexeme inner = next();
+            if (inner.kind != Lex::Word && inner.kind != Lex::Phrase && inner.kind != Lex::Field)
+                throw QueryError(std::string("'") + c + "' must be followed by a word, a phrase or a field", l.column);
+            inner.sign = c;
+            inner.column = l.column;
+            return inner;
+        }
+        if (c == '"') {
+            l.kind = Lex::Phrase;
+            l.text = quoted(pos_);
+            return l;
+        }
+        const std::size_t start = pos_;
+        while (pos_ < q_.size() && !is_space(q_[pos_]) && q_[pos_] != '(' && q_[pos_] != ')' && q_[pos_] != '"') ++pos_;
+        std::string word(q_.substr(start, pos_ - start));
+        // field:value and field:"quoted value"
+        if (const auto colon = word.find(':'); colon != std::string::npos && colon > 0) {
+            const std::string name = word.substr(0, colon);
+            if (std::any_of(std::begin(kFields), std::end(kFields),
+                            [&](const Field& f) { return f.name == name && f.kind != FieldKind::Id; })) {
+                l.kind = Lex::Field;
+                l.field = name;
+                l.text = word.substr(colon + 1);
+                if (l.text.empty() && pos_ < q_.size() && q_[pos_] == '"') l.text = quoted(pos_);
+                if (l.text.empty()) throw QueryError("empty value for field '" + name + ":'", l.column);
+                return l;
+            }
+        }
+        if (word == "AND" || (french_ && word == "et")) l.kind = Lex::And;
+        else if (word == "OR" || (french_ && word == "ou")) l.kind = Lex::Or;
+        else if (word == "NOT" || (french_ && word == "sauf")) l.kind = Lex::Not;
+        else if (word == "NEAR" || word.rfind("NEAR/", 0) == 0) {
+            l.kind = Lex::Near;
+            if (word.size() > 5) {
+                const std::string n = word.substr(5);
+                if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos || n == "0")
+                    throw QueryError("NEAR/n needs a window of 1–999 words, got '" + word + "'", l.column);
+                l.near_window = static_cast<unsigned>(std::stoul(n));
+            }
+        } else {
+            l.kind = Lex::Word;
+            l.text = std::move(word);
+        }
+        return l;
+    }
+
+    std::string_view q_;
+    bool french_;
+    std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+struct QueryParser::State {
+    const QueryParser& parser;
+    std::vector<Lexeme> lex;
+    std::size_t i = 0;
+    int depth = 0;
+    ParsedQuery& out;
+    UnitBuilder units;
+
+    const Lexeme& peek() const { return lex[i]; }
+    const Lexeme& take() { return lex[i++]; }
+
+    // expr := and_e (OR and_e)*
+    Xapian::Query expr() {
+        std::vector<Xapian::Query> alternatives{and_expr()};
+        while (peek().kind == Lex::Or) {
+            const auto& op = take();
+            if (starts_nothing(peek().kind)) throw QueryError("OR needs something on its right", op.column);
+            ++depth;  // filters under OR are not top-level drill-down filters
+            alternatives.push_back(and_expr());
+            --depth;
+        }
+        if (alternatives.size() == 1) return alternatives[0];
+        return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    }
+
+    static bool starts_nothing(Lex k) { return k == Lex::End || k == Lex::RParen || k == Lex::Or || k == Lex::And; }
+
+    // and_e := item ((AND)? item)*  — items are combined as required / optional / prohibited.
+    Xapian::Query and_expr() {
+        std::vector<Xapian::Query> required, prohibited;
+        std::vector<Unit> optional_units;
+        std::vector<Xapian::Query> optional_other;
+        std::vector<Lexeme> word_run;
+        bool next_required = false;
+        auto flush_words = [&] {
+            if (word_run.empty()) return;
+            auto run = units.from_words(word_run_text(word_run), word_run.front().column);
+            for (auto& u : run) {
+                if (next_required) required.push_back(u.query);
+                else optional_units.push_back(std::move(u));
+            }
+            next_required = false;
+            word_run.clear();
+        };
+        while (true) {
+            const Lexeme& l = peek();
+            if (l.kind == Lex::End || l.kind == Lex::RParen || l.kind == Lex::Or) break;
+            if (l.kind == Lex::And) {
+                const auto& op = take();
+                if (starts_nothing(peek().kind)) throw QueryError("AND needs something on its right", op.column);
+                flush_words();
+                // « a AND b »: both sides become required.
+                if (!optional_units.empty()) {
+                    required.push_back(units.combine_optional(optional_units, false));
+                    optional_units.clear();
+                }
+                if (!optional_other.empty()) {
+                    required.insert(required.end(), optional_other.begin(), optional_other.end());
+                    optional_other.clear();
+                }
+                next_required = true;
+                continue;
+            }
+            if (l.kind == Lex::Word && l.sign == 0 && !ends_with_star(l.text)) {
+                word_run.push_back(take());
+                continue;
+            }
+            flush_words();
+            if (l.kind == Lex::Not) {
+                const auto& op = take();
+                if (starts_nothing(peek().kind) || peek().kind == Lex::Not)
+                    throw QueryError("NOT needs something on its right", op.column);
+                ++depth;
+                prohibited.push_back(primary(true));
+                --depth;
+                continue;
+            }
+            const char sign = l.sign;
+            auto q = near_expr();
+            if (q.empty()) continue;  // a top-level filter went to the FilterSet
+            if (sign == '-') prohibited.push_back(q);
+            else if (sign == '+' || next_required) required.push_back(q);
+            else optional_other.push_back(q);
+            next_required = false;
+        }
+        flush_words();
+        Xapian::Query optional;
+        if (!optional_units.empty() || !optional_other.empty()) {
+            std::vector<Xapian::Query> parts;
+            if (!optional_units.empty()) parts.push_back(units.combine_optional(optional_units, true));
+            parts.insert(parts.end(), optional_other.begin(), optional_other.end());
+            optional = parts.size() == 1 ? parts[0] : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+        }
+        Xapian::Query result;
+        if (!required.empty()) {
+            result = required.size() == 1 ? required[0]
+                                          : Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+            if (!optional.empty()) result = Xapian::Query(Xapian::Query::OP_AND_MAYBE, result, optional);
+        } else {
+            result = optional;
+        }
+        if (!prohibited.empty()) {
+            if (result.empty()) result = Xapian::Query::MatchAll;
+            result = Xapian::Query(Xapian::Query::OP_AND_NOT, result,
+                                   Xapian::Query(Xapian::Query::OP_OR, prohibited.begin(), prohibited.end()));
+        }
+        return result;
+    }
+
+    static bool ends_with_star(const std::string& w) { return !w.empty() && w.back() == '*'; }
+
+    static std::string word_run_text(const std::vector<Lexeme>& run) {
+        std::string text;
+        for (const auto& l : run) text += (text.empty() ? "" : " ") + l.text;
+        return text;
+    }
+
+    // near_e := primary (NEAR primary)*
+    Xapian::Query near_expr() {
+        const std::size_t start_col = peek().column;
+        std::vector<Xapian::Query> sides{primary(false)};
+        unsigned window = 0;
+        while (peek().kind == Lex::Near) {
+            const auto& op = take();
+            window = std::max(window, op.near_window);
+            if (peek().kind != Lex::Word && peek().kind != Lex::Phrase)
+                throw QueryError("NEAR needs a word or a phrase on its right", op.column);
+            sides.push_back(primary(false));
+        }
+        if (sides.size() == 1) return sides[0];
+        std::vector<Xapian::Query> terms;
+        for (const auto& s : sides) {
+            if (s.empty()) throw QueryError("NEAR needs words on both sides", start_col);
+            terms.push_back(s);
+        }
+        const auto total = static_cast<Xapian::termcount>(window + terms.size() - 1);
+        return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), total);
+    }
+
+    Xapian::Query primary(bool negated) {
+        const Lexeme l = take();
+        switch (l.kind) {
+            case Lex::LParen: {
+                ++depth;
+                Xapian::Query inner = expr();
+                --depth;
+                if (peek().kind != Lex::RParen) throw QueryError("unbalanced parenthesis: no closing ')'", l.column);
+                take();
+                return inner;
+            }
+            case Lex::RParen: throw QueryError("unbalanced parenthesis: ')' without '('", l.column);
+            case Lex::Phrase: return units.phrase(l.text, l.sign == '=', false, l.column);
+            case Lex::Word:
+                if (ends_with_star(l.text)) return units.prefix(l.text, l.column);
+                if (l.sign == '=') return units.exact(l.text, l.column);
+                return units.word_group(l.text, l.column);
+            case Lex::Field: return field(l, negated);
+            case Lex::Not: return primary(true);
+            default: break;
+        }
+        throw QueryError("unexpected operator", l.column);
+    }
+
+    Xapian::Query field(const Lexeme& l, bool negated) {
+        if (l.field == "title") {
+            const bool phrase = l.text.find(' ') != std::string::npos;
+            return phrase ? units.phrase(l.text, false, true, l.column) : units.title_words(l.text, l.column);
+        }
+        std::string display;
+        Xapian::Query q = parser.field_filter(l.field, l.text, l.column, &display);
+        // Top-level, positive filters are drill-down filters (facet counts can leave them out).
+        if (depth == 0 && !negated && l.sign != '-') {
+            out.filters.add(l.field, l.field + ":" + display, q);
+            return {};
+        }
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, 0.0);
+    }
+};
+
+void FilterSet::add(const std::string& f, std::string display, Xapian::Query query) {
+    auto& values = by_field_[f];
+    for (const auto& [d, q] : values)
+        if (d == display) return;
+    values.emplace_back(display, std::move(query));
+    order_.push_back(std::move(display));
+}
+
+Xapian::Query FilterSet::combined(const std::string& except_field) const {
+    std::vector<Xapian::Query> per_field;
+    for (const auto& [f, values] : by_field_) {
+        if (f == except_field) continue;
+        std::vector<Xapian::Query> qs;
+        for (const auto& [d, q] : values) qs.push_back(q);
+        per_field.push_back(qs.size() == 1 ? qs[0] : Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
+    }
+    if (per_field.empty()) return {};
+    return per_field.size() == 1 ? per_field[0]
+                                 : Xapian::Query(Xapian::Query::OP_AND, per_field.begin(), per_field.end());
+}
+
+std::vector<std::string> FilterSet::describe() const { return order_; }
+
+Xapian::Query ParsedQuery::full(const std::string& except_field) const {
+    const Xapian::Query filter = filters.combined(except_field);
+    if (filter.empty()) return scoring;
+    return Xapian::Query(Xapian::Query::OP_FILTER, scoring, filter);
+}
+
+QueryParser::QueryParser(const Analyzer& analyzer, std::shared_ptr<const Gazetteer> gazetteer,
+                         std::shared_ptr<const Taxonomy> taxonomy, std::shared_ptr<const Synonyms> synonyms,
+                         RankingParams params)
+    : analyzer_(analyzer), gazetteer_(std::move(gazetteer)), taxonomy_(std::move(taxonomy)),
+      synonyms_(std::move(synonyms)), params_(params) {}
+
+QueryParser::~QueryParser() = default;
+
+ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::string>& filters) const {
+    ParsedQuery out;
+    State st{*this, Lexer(query, !reads_as_question(query, analyzer_)).run(), 0, 0, out,
+             UnitBuilder(analyzer_, synonyms_.get(), params_, out)};
+    Xapian::Query q = st.expr();
+    if (st.peek().kind == Lex::RParen) throw QueryError("unbalanced parenthesis: ')' without '('", st.peek().column);
+    if (st.peek().kind != Lex::End) throw QueryError("unexpected text", st.peek().column);
+    for (const auto& f : filters) {
+        const auto colon = f.find(':');
+        if (colon == std::string::npos || colon == 0)
+            throw UsageError("--filter expects FIELD:VALUE (fields: company, topic, source, date), got '" + f + "'");
+        const std::string name = f.substr(0, colon);
+        field(name);  // throws UsageError listing the fields
+        std::string display;
+        auto fq = field_filter(name, f.substr(colon + 1), 0, &display);
+        out.filters.add(name, name + ":" + display, fq);
+    }
+    out.scoring = q.empty() ? Xapian::Query::MatchAll : q;
+    return out;
+}
+
+}  // namespace veille

@@ -1,0 +1,72 @@
+// query_parser.hpp — the query language → Xapian::Query, through the shared French analyzer.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "searcher/ranking.hpp"
+#include "searcher/snippets.hpp"
+
+namespace veille {
+
+class Analyzer;
+class Gazetteer;
+class Taxonomy;
+class Synonyms;
+
+/// Drill-down filters: values of one field are OR'ed, different fields AND'ed.
+class FilterSet {
+public:
+    /// Adds a filter query for `field` ("company", "topic", "source", "date"), shown as `display`.
+    void add(const std::string& field, std::string display, Xapian::Query query);
+    [[nodiscard]] bool empty() const { return by_field_.empty(); }
+    /// The combined filter, leaving out `except_field` (facet counts of a field ignore its own filter).
+    [[nodiscard]] Xapian::Query combined(const std::string& except_field = {}) const;
+    /// "company:OpenAI" … in the order they were given.
+    [[nodiscard]] std::vector<std::string> describe() const;
+    [[nodiscard]] bool has(const std::string& field) const { return by_field_.count(field) != 0; }
+
+private:
+    std::map<std::string, std::vector<std::pair<std::string, Xapian::Query>>> by_field_;
+    std::vector<std::string> order_;
+};
+
+/// A parsed query: what scores, what filters, what to highlight, what was expanded.
+struct ParsedQuery {
+    Xapian::Query scoring;              ///< MatchAll when the query has only filters (or is empty)
+    FilterSet filters;
+    HighlightTerms highlights;
+    std::vector<std::string> expansions;  ///< « ia → ai, intelligence artificielle » (synonyms), for --explain
+    /// The final query: scoring filtered by every filter except `except_field`'s.
+    [[nodiscard]] Xapian::Query full(const std::string& except_field = {}) const;
+};
+
+/// Parses the query language (README "Query syntax"). Thread-compatible (const after construction).
+class QueryParser {
+public:
+    QueryParser(const Analyzer& analyzer, std::shared_ptr<const Gazetteer> gazetteer,
+                std::shared_ptr<const Taxonomy> taxonomy, std::shared_ptr<const Synonyms> synonyms,
+                RankingParams params);
+    ~QueryParser();
+
+    /// Parses `query` plus extra "FIELD:VALUE" filters; throws QueryError (with column) or UsageError.
+    [[nodiscard]] ParsedQuery parse(std::string_view query, const std::vector<std::string>& filters = {}) const;
+
+    /// The filter query of one FIELD:VALUE (company, topic, source, date); throws QueryError / UsageError.
+    [[nodiscard]] Xapian::Query field_filter(const std::string& field, std::string_view value, std::size_t column,
+                                             std::string* display) const;
+
+private:
+    struct State;
+    const Analyzer& analyzer_;
+    std::shared_ptr<const Gazetteer> gazetteer_;
+    std::shared_ptr<const Taxonomy> taxonomy_;
+    std::shared_ptr<const Synonyms> synonyms_;
+    RankingParams params_;
+};
+
+}  // namespace veille

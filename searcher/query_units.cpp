@@ -1,0 +1,206 @@
+// query_units.cpp — each query word matches its stem (accent-insensitive, inflection-insensitive) in
+// the body and, scaled by the title weight, in the title; names and compounds match whole or as a
+// phrase of their parts; synonyms are OR'ed in at a lower weight.
+#include "searcher/query_units.hpp"
+
+#include <algorithm>
+
+#include "common/analysis/analyzer.hpp"
+#include "common/error.hpp"
+#include "common/schema.hpp"
+#include "searcher/query_parser.hpp"
+#include "searcher/synonyms.hpp"
+
+namespace veille {
+
+namespace {
+
+using Q = Xapian::Query;
+
+std::string term(std::string_view prefix, const std::string& word) { return std::string(prefix) + word; }
+
+bool is_word(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
+
+Q phrase_of(const std::vector<std::string>& terms) {
+    if (terms.size() == 1) return Q(terms[0]);
+    return Q(Q::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+}
+
+}  // namespace
+
+UnitBuilder::UnitBuilder(const Analyzer& analyzer, const Synonyms* synonyms, const RankingParams& params,
+                         ParsedQuery& out)
+    : analyzer_(analyzer), synonyms_(synonyms), params_(params), out_(out) {}
+
+void UnitBuilder::highlight(const Token& t) {
+    if (is_word(t)) {
+        if (!t.stopword) out_.highlights.stems.insert(t.stem);
+    } else {
+        out_.highlights.wholes.insert(t.folded);
+    }
+}
+
+Q UnitBuilder::word_query(const Token& t) const {
+    const Q body(term(prefix::kStem, t.stem));
+    if (params_.title_weight <= 0) return body;
+    return Q(Q::OP_OR, body, Q(Q::OP_SCALE_WEIGHT, Q(term(prefix::kTitleStem, t.stem)), params_.title_weight));
+}
+
+Q UnitBuilder::whole_query(const Token& whole, const std::vector<const Token*>& parts) const {
+    Q whole_q(term(prefix::kStem, whole.stem));
+    if (params_.title_weight > 0)
+        whole_q = Q(Q::OP_OR, whole_q,
+                    Q(Q::OP_SCALE_WEIGHT, Q(term(prefix::kTitleStem, whole.stem)), params_.title_weight));
+    std::vector<std::string> part_terms;
+    for (const Token* p : parts) part_terms.push_back(term(prefix::kStem, p->stem));
+    if (part_terms.size() < 2) return whole_q;
+    return Q(Q::OP_OR, whole_q, phrase_of(part_terms));
+}
+
+Q UnitBuilder::alternative_query(const std::string& text) {
+    const auto tokens = analyzer_.analyze(text);
+    std::vector<std::string> stems;
+    const Token* whole = nullptr;
+    for (const auto& t : tokens) {
+        if (is_word(t)) stems.push_back(term(prefix::kStem, t.stem));
+        else if (!whole && t.span > 1) whole = &t;
+        highlight(t);
+    }
+    if (stems.empty()) return {};
+    if (stems.size() == 1) return word_query(tokens.front());
+    Q q = phrase_of(stems);
+    if (whole && whole->span == stems.size()) q = Q(Q::OP_OR, Q(term(prefix::kStem, whole->stem)), q);
+    return q;
+}
+
+std::vector<Unit> UnitBuilder::from_words(const std::string& text, std::size_t) {
+    const auto tokens = analyzer_.analyze(text);
+    const bool all_stop = std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.stopword; });
+    std::vector<Unit> units;
+    for (std::size_t i = 0; i < tokens.size();) {
+        const Token& t = tokens[i];
+        // A compound or name comes right after its first part (same position): it replaces its parts.
+        const Token* whole = nullptr;
+        for (std::size_t k = i + 1; k < tokens.size() && tokens[k].position == t.position; ++k)
+            if (!is_word(tokens[k]) && (!whole || tokens[k].span > whole->span)) whole = &tokens[k];
+        if (whole) {
+            std::vector<const Token*> parts;
+            std::size_t k = i;
+            for (; k < tokens.size() && tokens[k].position < t.position + whole->span; ++k)
+                if (is_word(tokens[k])) parts.push_back(&tokens[k]);
+            highlight(*whole);
+            for (const Token* p : parts) highlight(*p);
+            units.push_back({whole_query(*whole, parts), whole->folded});
+            i = k;
+            continue;
+        }
+        ++i;
+        if (!is_word(t) || (t.stopword && !all_stop)) continue;
+        highlight(t);
+        units.push_back({word_query(t), t.folded});
+    }
+    if (!synonyms_) return units;
+    // Synonyms: the longest run of units whose folded text is a synonym entry becomes one group.
+    const std::size_t max_n = std::max<std::size_t>(1, synonyms_->max_words());
+    std::vector<Unit> grouped;
+    for (std::size_t i = 0; i < units.size();) {
+        bool done = false;
+        for (std::size_t n = std::min(max_n, units.size() - i); n >= 1 && !done; --n) {
+            std::string key;
+            for (std::size_t k = i; k < i + n; ++k) key += (key.empty() ? "" : " ") + units[k].label;
+            const auto alternatives = synonyms_->alternatives(key);
+            if (alternatives.empty()) continue;
+            std::vector<Q> parts;
+            if (n == 1) {
+                parts.push_back(units[i].query);
+            } else {
+                std::vector<Q> seq;
+                for (std::size_t k = i; k < i + n; ++k) seq.push_back(units[k].query);
+                parts.push_back(Q(Q::OP_AND, seq.begin(), seq.end()));
+            }
+            std::string expansion = key + " → ";
+            for (std::size_t a = 0; a < alternatives.size(); ++a) {
+                Q alt = alternative_query(alternatives[a]);
+                if (alt.empty()) continue;
+                parts.push_back(Q(Q::OP_SCALE_WEIGHT, alt, params_.synonym_weight));
+                expansion += (a ? ", " : "") + alternatives[a];
+            }
+            out_.expansions.push_back(expansion);
+            grouped.push_back({Q(Q::OP_OR, parts.begin(), parts.end()), key});
+            i += n;
+            done = true;
+        }
+        if (!done) grouped.push_back(std::move(units[i++]));
+    }
+    return grouped;
+}
+
+Q UnitBuilder::word_group(const std::string& text, std::size_t column) {
+    auto units = from_words(text, column);
+    if (units.empty()) return {};
+    std::vector<Q> qs;
+    for (auto& u : units) qs.push_back(u.query);
+    return qs.size() == 1 ? qs[0] : Q(Q::OP_AND, qs.begin(), qs.end());
+}
+
+Q UnitBuilder::phrase(const std::string& text, bool exact_forms, bool title, std::size_t) {
+    const auto tokens = analyzer_.analyze(text);
+    std::vector<std::string> terms;
+    std::vector<Q> exact_terms;
+    for (const auto& t : tokens) {
+        if (!is_word(t)) continue;
+        terms.push_back(term(title ? prefix::kTitleStem : prefix::kStem, t.stem));
+        if (exact_forms && !t.stopword) exact_terms.emplace_back(term(prefix::kExact, t.exact));
+        highlight(t);
+    }
+    if (terms.empty()) return {};
+    Q q = phrase_of(terms);
+    if (!exact_terms.empty()) {
+        exact_terms.insert(exact_terms.begin(), q);
+        q = Q(Q::OP_FILTER, q, Q(Q::OP_AND, exact_terms.begin() + 1, exact_terms.end()));
+    }
+    return q;
+}
+
+Q UnitBuilder::title_words(const std::string& text, std::size_t) {
+    std::vector<Q> qs;
+    for (const auto& t : analyzer_.analyze(text)) {
+        if (!is_word(t) || t.stopword) continue;
+        highlight(t);
+        qs.emplace_back(term(prefix::kTitleStem, t.stem));
+    }
+    if (qs.empty()) return {};
+    return qs.size() == 1 ? qs[0] : Q(Q::OP_AND, qs.begin(), qs.end());
+}
+
+Q UnitBuilder::prefix(const std::string& text, std::size_t column) {
+    const std::string stem_text = text.substr(0, text.size() - 1);
+    const std::string folded = analyzer_.fold(stem_text);
+    if (folded.empty() || folded.find('*') != std::string::npos)
+        throw QueryError("'*' must end a word of at least one letter", column);
+    out_.highlights.stems.insert(folded);
+    return Q(Q::OP_WILDCARD, folded, kMaxExpansion, Q::WILDCARD_LIMIT_MOST_FREQUENT);
+}
+
+Q UnitBuilder::exact(const std::string& text, std::size_t) {
+    std::vector<Q> qs;
+    for (const auto& t : analyzer_.analyze(text)) {
+        if (!is_word(t)) continue;
+        highlight(t);
+        qs.emplace_back(term(prefix::kExact, t.exact));
+    }
+    if (qs.empty()) return {};
+    return qs.size() == 1 ? qs[0] : Q(Q::OP_AND, qs.begin(), qs.end());
+}
+
+Q UnitBuilder::combine_optional(const std::vector<Unit>& units, bool coordination) const {
+    std::vector<Q> qs;
+    for (const auto& u : units) qs.push_back(u.query);
+    if (qs.size() == 1) return qs[0];
+    Q any(Q::OP_OR, qs.begin(), qs.end());
+    if (!coordination || params_.coordination_weight <= 0 || qs.size() > params_.coordination_max_words) return any;
+    // Articles holding every word rank before those missing some, without excluding the latter.
+    return Q(Q::OP_OR, any, Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_AND, qs.begin(), qs.end()), params_.coordination_weight));
+}
+
+}  // namespace veille

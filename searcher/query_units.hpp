@@ -1,0 +1,59 @@
+// query_units.hpp — analysed query words → Xapian sub-queries (word, name, compound, phrase, prefix,
+// exact, synonyms, title boost, coordination). Used by the query parser only.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "searcher/ranking.hpp"
+
+namespace veille {
+
+class Analyzer;
+class Synonyms;
+struct ParsedQuery;
+struct Token;
+
+/// One scored unit of a query: a word, a name, a compound, or a synonym group.
+struct Unit {
+    Xapian::Query query;
+    std::string label;  ///< folded text, for --explain
+};
+
+/// Builds sub-queries and records highlights and synonym expansions into the ParsedQuery.
+class UnitBuilder {
+public:
+    UnitBuilder(const Analyzer& analyzer, const Synonyms* synonyms, const RankingParams& params, ParsedQuery& out);
+
+    /// Units of a run of plain words; stop words dropped unless every word is one.
+    std::vector<Unit> from_words(const std::string& text, std::size_t column);
+    /// A single signed word (+mot, -mot): all its units required together.
+    Xapian::Query word_group(const std::string& text, std::size_t column);
+    /// "a phrase": positions in order; `exact` requires the accented forms too; `title` searches titles.
+    Xapian::Query phrase(const std::string& text, bool exact, bool title, std::size_t column);
+    /// title:word — words of the title only.
+    Xapian::Query title_words(const std::string& text, std::size_t column);
+    /// pref* — folded words starting with the prefix (at most kMaxExpansion, most frequent first).
+    Xapian::Query prefix(const std::string& text, std::size_t column);
+    /// =mot — the exact accented form.
+    Xapian::Query exact(const std::string& text, std::size_t column);
+    /// OR of units, plus an AND of them scaled by the coordination weight for short queries.
+    Xapian::Query combine_optional(const std::vector<Unit>& units, bool coordination) const;
+
+    static constexpr Xapian::termcount kMaxExpansion = 200;
+
+private:
+    Xapian::Query word_query(const Token& t) const;
+    Xapian::Query whole_query(const Token& whole, const std::vector<const Token*>& parts) const;
+    Xapian::Query alternative_query(const std::string& text);
+    void highlight(const Token& t);
+
+    const Analyzer& analyzer_;
+    const Synonyms* synonyms_;
+    const RankingParams& params_;
+    ParsedQuery& out_;
+};
+
+}  // namespace veille
