@@ -35,6 +35,10 @@ using RecordSink = std::function<bool(Record&&)>;
 /// itself cannot be opened or read.
 void read_file(const std::string& path, Format format, const RecordSink& sink);
 
+/// Reads in-memory `content` as if it were the file `name` (used for Auto detection, ids and
+/// Rejected.file); read_file and the fuzzers share this one code path. Never throws for bad content.
+void read_buffer(std::string_view content, const std::string& name, Format format, const RecordSink& sink);
+
 /// Chooses the format of a file from its extension, else from its first bytes.
 Format detect_format(const std::string& path, std::string_view head);
 

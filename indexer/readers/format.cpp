@@ -1,0 +1,206 @@
+// format.cpp — format names and detection, encoding checks, and the read_file / read_buffer dispatch.
+#include "indexer/readers/reader.hpp"
+
+#include "common/error.hpp"
+#include "indexer/readers/format_readers.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace veille {
+namespace {
+
+struct FormatName {
+    std::string_view name;
+    Format format;
+};
+
+// The canonical names first (they are the ones listed in errors), then accepted aliases.
+constexpr FormatName kFormatNames[] = {
+    {"auto", Format::Auto}, {"jsonl", Format::Jsonl}, {"text", Format::Text},     {"html", Format::Html},
+    {"feed", Format::Feed}, {"json", Format::Jsonl},  {"ndjson", Format::Jsonl},  {"txt", Format::Text},
+    {"md", Format::Text},   {"markdown", Format::Text}, {"rss", Format::Feed},    {"atom", Format::Feed}};
+
+constexpr FormatName kExtensions[] = {
+    {".jsonl", Format::Jsonl}, {".ndjson", Format::Jsonl}, {".json", Format::Jsonl},    {".txt", Format::Text},
+    {".md", Format::Text},     {".markdown", Format::Text}, {".html", Format::Html},    {".htm", Format::Html},
+    {".xhtml", Format::Html},  {".rss", Format::Feed},      {".atom", Format::Feed},    {".xml", Format::Feed}};
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool starts_with_bytes(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+// git's heuristic: a NUL byte in the first 8000 bytes means binary.
+constexpr std::size_t kBinaryProbe = 8000;
+
+// Why the content cannot be read as UTF-8 text at all, or "" when it can be tried. UTF-16 gets its own
+// message because Windows tools produce it and the fix (iconv) is easy; without a BOM it shows as
+// NULs at every other byte of ASCII text.
+std::string encoding_problem(std::string_view content, Format format) {
+    using namespace std::string_view_literals;  // the BOMs contain NUL bytes
+    if (starts_with_bytes(content, "\xFF\xFE\x00\x00"sv) || starts_with_bytes(content, "\x00\x00\xFE\xFF"sv))
+        return "UTF-32 input is not supported; convert to UTF-8";
+    if (starts_with_bytes(content, "\xFF\xFE") || starts_with_bytes(content, "\xFE\xFF"))
+        return "UTF-16 input is not supported; convert to UTF-8";
+    const std::string_view probe = content.substr(0, kBinaryProbe);
+    std::size_t nul = probe.find('\0');
+    // A NUL inside a later JSON line only spoils that line: read_jsonl rejects it alone.
+    if (format == Format::Jsonl && nul != std::string_view::npos && nul > content.find('\n')) nul = std::string_view::npos;
+    if (format != Format::Jsonl && nul == std::string_view::npos) nul = content.find('\0');
+    if (nul == std::string_view::npos) return {};
+    if (content.size() >= 4 && ((content[1] == '\0' && content[3] == '\0' && content[0] != '\0') ||
+                                (content[0] == '\0' && content[2] == '\0' && content[1] != '\0')))
+        return "UTF-16 input is not supported; convert to UTF-8";
+    return "binary content (NUL byte at byte offset " + std::to_string(nul) + "); expected UTF-8 text";
+}
+
+// Reads everything from `fd`; `name` is for errors.
+std::string read_all(int fd, const std::string& name) {
+    std::string content;
+    char buf[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n == 0) return content;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw InputError(name, 0, std::string("read error: ") + std::strerror(errno));
+        }
+        content.append(buf, static_cast<std::size_t>(n));
+    }
+}
+
+// POSIX I/O rather than ifstream so that the error says why (EACCES, EISDIR, EIO…).
+std::string read_whole_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw InputError(path, 0, std::strerror(errno));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) throw InputError(path, 0, std::strerror(EISDIR));
+    return read_all(fd, path);
+}
+
+}  // namespace
+
+Format parse_format(std::string_view name) {
+    const std::string key = lower(name);
+    for (const FormatName& f : kFormatNames)
+        if (f.name == key) return f.format;
+    throw UsageError("unknown format \"" + std::string(name) + "\"; valid formats are auto, jsonl, text, html, feed");
+}
+
+Format detect_format(const std::string& path, std::string_view head) {
+    const std::string lowered = lower(path);
+    for (const FormatName& e : kExtensions)
+        if (lowered.size() > e.name.size() && lowered.ends_with(e.name)) return e.format;
+    if (starts_with_bytes(head, kUtf8Bom)) head.remove_prefix(kUtf8Bom.size());
+    while (!head.empty() && (head[0] == ' ' || head[0] == '\t' || head[0] == '\r' || head[0] == '\n')) head.remove_prefix(1);
+    if (starts_with_bytes(head, "{")) return Format::Jsonl;
+    const std::string h = lower(head.substr(0, 1024));
+    const bool feed = h.find("<rss") != std::string::npos || h.find("<feed") != std::string::npos ||
+                      h.find("<rdf:rdf") != std::string::npos;
+    const bool html = h.find("<!doctype html") != std::string::npos || h.find("<html") != std::string::npos;
+    if (starts_with_bytes(h, "<?xml")) return feed && !html ? Format::Feed : html ? Format::Html : Format::Text;
+    if (starts_with_bytes(h, "<rss") || starts_with_bytes(h, "<feed")) return Format::Feed;
+    if (html && starts_with_bytes(h, "<")) return Format::Html;
+    return Format::Text;
+}
+
+void read_buffer(std::string_view content, const std::string& name, Format format, const RecordSink& sink) {
+    if (format == Format::Auto) format = detect_format(name, content.substr(0, 1024));
+    if (std::string problem = encoding_problem(content, format); !problem.empty()) {
+        sink(Rejected{name, 0, std::move(problem)});
+        return;
+    }
+    if (starts_with_bytes(content, kUtf8Bom)) content.remove_prefix(kUtf8Bom.size());
+    switch (format) {
+        case Format::Jsonl: read_jsonl(content, name, sink); return;
+        case Format::Text: read_text(content, name, sink); return;
+        case Format::Html: read_html(content, name, sink); return;
+        case Format::Feed: read_feed(content, name, sink); return;
+        case Format::Auto: break;
+    }
+}
+
+void read_file(const std::string& path, Format format, const RecordSink& sink) {
+    if (path == "-") {
+        const std::string content = read_all(STDIN_FILENO, "<stdin>");
+        read_buffer(content, "<stdin>", format == Format::Auto ? Format::Jsonl : format, sink);
+        return;
+    }
+    const std::string content = read_whole_file(path);
+    read_buffer(content, path, format, sink);
+}
+
+std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        // Table 3-7 of the Unicode Standard: well-formed byte sequences.
+        std::size_t len = 0;
+        unsigned char lo = 0x80;
+        unsigned char hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c == 0xE0) len = 3, lo = 0xA0;
+        else if (c == 0xED) len = 3, hi = 0x9F;
+        else if (c >= 0xE1 && c <= 0xEF) len = 3;
+        else if (c == 0xF0) len = 4, lo = 0x90;
+        else if (c == 0xF4) len = 4, hi = 0x8F;
+        else if (c >= 0xF1 && c <= 0xF3) len = 4;
+        else return i;
+        if (i + len > n || s[i + 1] < lo || s[i + 1] > hi) return i;
+        for (std::size_t k = 2; k < len; ++k)
+            if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+        i += len;
+    }
+    return std::nullopt;
+}
+
+std::string repair_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    while (!text.empty()) {
+        const auto bad = invalid_utf8_offset(text);
+        if (!bad) {
+            out.append(text);
+            break;
+        }
+        out.append(text.substr(0, *bad));
+        out.append("\xEF\xBF\xBD");
+        text.remove_prefix(*bad + 1);
+    }
+    return out;
+}
+
+std::size_t line_at(std::string_view content, std::size_t offset) {
+    offset = std::min(offset, content.size());
+    return 1 + static_cast<std::size_t>(std::count(content.begin(), content.begin() + static_cast<long>(offset), '\n'));
+}
+
+std::string shorten(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut)) + "…";
+}
+
+}  // namespace veille

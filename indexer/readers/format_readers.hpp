@@ -1,0 +1,37 @@
+// format_readers.hpp — the per-format readers behind read_buffer, and the byte checks they share.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "indexer/readers/reader.hpp"
+
+namespace veille {
+
+// Each reader gets the whole content, already stripped of a UTF-8 BOM and checked not to be UTF-16
+// or binary; `name` is the file name for ids and Rejected.file. None of them throws for bad content.
+
+/// JSON Lines: one article object per line; bad lines become Rejected with their line number.
+void read_jsonl(std::string_view content, const std::string& name, const RecordSink& sink);
+/// Plain text or Markdown: one article, metadata from YAML front matter or « Date: » header lines.
+void read_text(std::string_view content, const std::string& name, const RecordSink& sink);
+/// One HTML page: one article, or Rejected when the page has no body text.
+void read_html(std::string_view content, const std::string& name, const RecordSink& sink);
+/// RSS 2.0 / RSS 1.0 / Atom: one article per item or entry; malformed XML is one Rejected.
+void read_feed(std::string_view content, const std::string& name, const RecordSink& sink);
+
+/// Byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates and code points
+/// above U+10FFFF are invalid), or nullopt when `text` is valid UTF-8.
+std::optional<std::size_t> invalid_utf8_offset(std::string_view text);
+
+/// `text` with every invalid UTF-8 sequence replaced by U+FFFD.
+std::string repair_utf8(std::string_view text);
+
+/// 1-based line number of byte `offset` of `content`.
+std::size_t line_at(std::string_view content, std::size_t offset);
+
+/// `text` cut to at most `max_bytes` on a UTF-8 boundary, with « … » appended when cut.
+std::string shorten(std::string_view text, std::size_t max_bytes);
+
+}  // namespace veille

@@ -1,0 +1,136 @@
+// html_text.cpp — gumbo RAII and visible-text extraction with block-aware whitespace.
+#include "indexer/readers/html_text.hpp"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace veille {
+namespace {
+
+// Elements whose content a reader never sees as article text (WHATWG "rendering" plus site chrome).
+bool skipped(GumboTag tag) {
+    switch (tag) {
+        case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
+        case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_FORM:
+        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_SVG:
+        case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_BUTTON:
+        case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool block(GumboTag tag) {
+    switch (tag) {
+        case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+        case GUMBO_TAG_MAIN: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI:
+        case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR:
+        case GUMBO_TAG_CAPTION: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_FIGURE:
+        case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HR: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DETAILS:
+        case GUMBO_TAG_SUMMARY: case GUMBO_TAG_CENTER: case GUMBO_TAG_BODY: case GUMBO_TAG_FIELDSET:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool hidden(const GumboNode& element) {
+    if (gumbo_get_attribute(&element.v.element.attributes, "hidden")) return true;
+    if (attribute(element, "aria-hidden") == "true") return true;
+    std::string style(attribute(element, "style"));
+    style.erase(std::remove_if(style.begin(), style.end(), [](char c) { return c == ' ' || c == '\t'; }), style.end());
+    return style.find("display:none") != std::string::npos;
+}
+
+// Appends text while collapsing whitespace; breaks are emitted lazily so that empty blocks and
+// leading/trailing whitespace never show.
+class TextBuilder {
+public:
+    enum Break { None, Space, Line, Paragraph };
+
+    void text(std::string_view s) {
+        for (const char c : s) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                request(Space);
+                continue;
+            }
+            if (pending_ != None && !out_.empty()) out_ += pending_ == Space ? " " : pending_ == Line ? "\n" : "\n\n";
+            pending_ = None;
+            out_ += c;
+        }
+    }
+    void request(Break b) { pending_ = std::max(pending_, b); }
+    std::string take() { return std::move(out_); }
+
+private:
+    std::string out_;
+    Break pending_ = None;
+};
+
+}  // namespace
+
+void GumboOutputDeleter::operator()(GumboOutput* output) const {
+    if (output) gumbo_destroy_output(&kGumboDefaultOptions, output);
+}
+
+GumboTree parse_html(std::string_view html) {
+    return GumboTree(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+}
+
+std::string_view attribute(const GumboNode& element, const char* name) {
+    if (element.type != GUMBO_NODE_ELEMENT && element.type != GUMBO_NODE_TEMPLATE) return {};
+    const GumboAttribute* a = gumbo_get_attribute(&element.v.element.attributes, name);
+    return a && a->value ? std::string_view(a->value) : std::string_view();
+}
+
+std::string visible_text(const GumboNode& root) {
+    TextBuilder out;
+    // An explicit stack: HTML5 trees can be nested tens of thousands deep, more than the call stack.
+    struct Frame {
+        const GumboNode* node;
+        unsigned next;
+    };
+    std::vector<Frame> stack;
+    auto enter = [&](const GumboNode* node) {
+        switch (node->type) {
+            case GUMBO_NODE_TEXT: case GUMBO_NODE_CDATA: case GUMBO_NODE_WHITESPACE:
+                out.text(node->v.text.text ? node->v.text.text : "");
+                return;
+            case GUMBO_NODE_ELEMENT: case GUMBO_NODE_DOCUMENT:
+                break;
+            default:
+                return;  // comments, templates
+        }
+        if (node->type == GUMBO_NODE_ELEMENT) {
+            const GumboTag tag = node->v.element.tag;
+            if (tag == GUMBO_TAG_BR) out.request(TextBuilder::Line);
+            if (skipped(tag) || hidden(*node)) return;
+            if (block(tag)) out.request(TextBuilder::Paragraph);
+            if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) out.request(TextBuilder::Space);
+        }
+        stack.push_back({node, 0});
+    };
+    enter(&root);
+    while (!stack.empty()) {
+        Frame& top = stack.back();
+        const GumboVector& children =
+            top.node->type == GUMBO_NODE_DOCUMENT ? top.node->v.document.children : top.node->v.element.children;
+        if (top.next < children.length) {
+            enter(static_cast<const GumboNode*>(children.data[top.next++]));
+            continue;
+        }
+        if (top.node->type == GUMBO_NODE_ELEMENT && block(top.node->v.element.tag)) out.request(TextBuilder::Paragraph);
+        stack.pop_back();
+    }
+    return out.take();
+}
+
+std::string html_to_text(std::string_view html) {
+    const GumboTree tree = parse_html(html);
+    return visible_text(*tree->document);
+}
+
+}  // namespace veille
