@@ -1,0 +1,104 @@
+// analyze_command.cpp — --analyze TEXT: what the analyzer makes of a text and which index terms follow.
+#include <algorithm>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/analysis/analyzer.hpp"
+#include "common/schema.hpp"
+#include "searcher/commands.hpp"
+
+namespace veille {
+
+namespace {
+
+std::string_view kind_name(TokenKind kind) {
+    switch (kind) {
+        case TokenKind::Word: return "word";
+        case TokenKind::Number: return "number";
+        case TokenKind::Compound: return "compound";
+        case TokenKind::Name: return "name";
+    }
+    return "word";
+}
+
+// The same rule as indexer/document_builder.cpp (which searcher code may not include): every token
+// gets its positional stem; stop words stop there (only phrases need them); the others also get the
+// folded form (prefix search, did-you-mean) and the exact form (=mot).
+std::vector<std::string> index_terms(const Token& t) {
+    std::vector<std::string> terms{std::string(prefix::kStem) + t.stem};
+    const bool word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
+    if (word && t.stopword) return terms;
+    terms.push_back(std::string(prefix::kFolded) + t.folded);
+    terms.push_back(std::string(prefix::kExact) + t.exact);
+    return terms;
+}
+
+void print_json(std::string_view text, const std::vector<Token>& tokens, std::ostream& out) {
+    using Json = nlohmann::ordered_json;
+    Json list = Json::array();
+    for (const Token& t : tokens) {
+        Json j;
+        j["position"] = t.position;
+        j["surface"] = t.surface;
+        j["kind"] = kind_name(t.kind);
+        j["exact"] = t.exact;
+        j["folded"] = t.folded;
+        j["stem"] = t.stem;
+        j["stopword"] = t.stopword;
+        j["begin"] = t.begin;
+        j["end"] = t.end;
+        j["span"] = t.span;
+        j["terms"] = index_terms(t);
+        list.push_back(std::move(j));
+    }
+    Json doc;
+    doc["text"] = text;
+    doc["tokens"] = std::move(list);
+    out << doc.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+void print_table(std::string_view text, const std::vector<Token>& tokens, std::ostream& out) {
+    // Columns padded by display width (UTF-8 aware) so accented forms line up.
+    const auto width = [](const std::string& s) {
+        std::size_t n = 0;
+        for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        return n;
+    };
+    const auto cell = [&](const std::string& s, std::size_t w) {
+        return s + std::string(w > width(s) ? w - width(s) : 1, ' ');
+    };
+    std::size_t w_surface = 6, w_form = 5;
+    for (const Token& t : tokens) {
+        w_surface = std::max(w_surface, width(t.surface) + 2);
+        w_form = std::max({w_form, width(t.exact) + 2, width(t.folded) + 2, width(t.stem) + 2});
+    }
+    out << "Texte : « " << text << " » — " << tokens.size() << (tokens.size() == 1 ? " jeton" : " jetons") << "\n\n";
+    out << cell("pos", 5) << cell("forme", w_surface) << cell("type", 10) << cell("exact", w_form)
+        << cell("plié", w_form) << cell("racine", w_form) << cell("vide", 6) << cell("octets", 10) << "termes\n";
+    for (const Token& t : tokens) {
+        std::string pos = std::to_string(t.position);
+        if (t.span > 1) pos += "+" + std::to_string(t.span - 1);
+        std::string terms;
+        for (const auto& term : index_terms(t)) terms += (terms.empty() ? "" : "  ") + term;
+        out << cell(pos, 5) << cell(t.surface, w_surface) << cell(std::string(kind_name(t.kind)), 10)
+            << cell(t.exact, w_form) << cell(t.folded, w_form) << cell(t.stem, w_form)
+            << cell(t.stopword ? "oui" : "non", 6) << cell(std::to_string(t.begin) + "–" + std::to_string(t.end), 10)
+            << terms << '\n';
+    }
+}
+
+}  // namespace
+
+int run_analyze(const SearchOptions& opt) {
+    const std::vector<Token> tokens = Analyzer::standard().analyze(opt.analyze_text);
+    if (opt.format == OutputFormat::Json)
+        print_json(opt.analyze_text, tokens, std::cout);
+    else
+        print_table(opt.analyze_text, tokens, std::cout);
+    return 0;
+}
+
+}  // namespace veille

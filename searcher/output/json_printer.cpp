@@ -1,0 +1,117 @@
+// json_printer.cpp — the README JSON schema (one object per line), and make_printer choosing a format.
+#include "searcher/output/printers.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+namespace veille {
+
+namespace {
+
+// ordered_json keeps the documented key order, so the output reads like the README.
+using Json = nlohmann::ordered_json;
+
+Json or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+/// Rounds to `digits` decimals: timings and scores do not need 17 significant digits.
+double rounded(double x, int digits) {
+    const double scale = std::pow(10.0, digits);
+    return std::isfinite(x) ? std::round(x * scale) / scale : 0.0;
+}
+
+Json article_fields(const Article& a) {
+    Json j;
+    j["id"] = a.id;
+    j["title"] = a.title;
+    j["date"] = a.date ? Json(a.date->iso()) : Json(nullptr);
+    j["date_origin"] = std::string(to_string(a.date_origin));
+    j["source"] = or_null(a.source);
+    j["url"] = or_null(a.url);
+    j["companies"] = a.companies;
+    j["topics"] = a.topics;
+    return j;
+}
+
+// Article text may hold invalid UTF-8 (readers pass bytes through); replace it rather than throw.
+void write_line(const Json& j, std::ostream& out) {
+    out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+class JsonPrinter final : public Printer {
+public:
+    void print(const SearchResult& r, std::ostream& out) override {
+        Json j;
+        j["query"] = r.query;
+        j["total"] = r.total;
+        j["offset"] = r.offset;
+        j["took_ms"] = rounded(r.took_ms, 3);
+        j["suggestion"] = r.suggestion ? Json(*r.suggestion) : Json(nullptr);
+        j["filters"] = r.active_filters;
+        Json results = Json::array();
+        for (const SearchHit& hit : r.hits) {
+            Json h;
+            h["rank"] = hit.rank;
+            h["id"] = hit.article.id;
+            h["score"] = rounded(hit.score, 6);
+            for (auto& [key, value] : article_fields(hit.article).items())
+                if (key != "id") h[key] = value;
+            h["snippet"] = snippet_to_html(hit.snippet);
+            if (!hit.explanation.empty()) h["explanation"] = hit.explanation;
+            results.push_back(std::move(h));
+        }
+        j["results"] = std::move(results);
+        Json facets = Json::object();
+        // The three documented facets are always present (empty arrays when not counted).
+        for (const char* name : {"company", "topic", "date"}) facets[name] = Json::array();
+        for (const auto& [name, values] : r.facets) {
+            Json list = Json::array();
+            for (const FacetCount& f : values) list.push_back({{"value", f.value}, {"count", f.count}});
+            facets[name] = std::move(list);
+        }
+        j["facets"] = std::move(facets);
+        const bool explained = std::any_of(r.hits.begin(), r.hits.end(), [](const SearchHit& h) {
+            return !h.explanation.empty();
+        });
+        if (explained && !r.query_description.empty()) j["query_description"] = r.query_description;
+        write_line(j, out);
+    }
+
+    void print_article(const Article& a, std::ostream& out) override {
+        Json j = article_fields(a);
+        j["body"] = a.body;
+        write_line(j, out);
+    }
+};
+
+}  // namespace
+
+std::string snippet_to_html(std::string_view snippet) {
+    std::string out;
+    out.reserve(snippet.size() + 32);
+    for (const char c : snippet) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case kMarkOpen: out += "<mark>"; break;
+            case kMarkClose: out += "</mark>"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::unique_ptr<Printer> make_json_printer() { return std::make_unique<JsonPrinter>(); }
+
+std::unique_ptr<Printer> make_printer(OutputFormat format, bool color, std::string trec_qid, std::string trec_tag) {
+    switch (format) {
+        case OutputFormat::Json: return make_json_printer();
+        case OutputFormat::Trec: return make_trec_printer(std::move(trec_qid), std::move(trec_tag));
+        case OutputFormat::Human: break;
+    }
+    return make_human_printer(color);
+}
+
+}  // namespace veille

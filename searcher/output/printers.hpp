@@ -1,0 +1,21 @@
+// printers.hpp — the concrete printers behind make_printer, and the text helpers they share.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "searcher/output/printer.hpp"
+
+namespace veille {
+
+/// Numbered results, facet summary, suggestion; ANSI colours when `color`.
+std::unique_ptr<Printer> make_human_printer(bool color);
+/// One JSON object per print() on one line (the README schema).
+std::unique_ptr<Printer> make_json_printer();
+/// TREC run lines `qid Q0 docid rank score tag`.
+std::unique_ptr<Printer> make_trec_printer(std::string qid, std::string tag);
+
+/// The snippet for HTML/JSON: &, <, > escaped, then markers → <mark>…</mark> (« l’<mark>IA</mark> »).
+std::string snippet_to_html(std::string_view snippet);
+
+}  // namespace veille
