@@ -1,0 +1,320 @@
+// interrupt_test.cpp — issue 7: SIGKILL in the middle of a large run, searching while indexing, two writers.
+#include "common/article.hpp"
+#include "common/schema.hpp"
+#include "tests/support/run_binary.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <thread>
+
+using veille::test::TempDir;
+using veille::test::run_binary;
+using veille::test::run_index;
+using veille::test::run_search;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A binary running in the background: stdout and stderr go to files, stdin is a pipe we hold
+// (so a `-` input keeps the writer busy, and its lock held, for as long as we like).
+class Child {
+public:
+    Child(const std::string& program, const std::vector<std::string>& args, const std::string& out_path,
+          const std::string& err_path) {
+        int in[2];
+        REQUIRE(::pipe2(in, O_CLOEXEC) == 0);
+        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        REQUIRE(out >= 0);
+        REQUIRE(err >= 0);
+        std::vector<std::string> storage{program};
+        storage.insert(storage.end(), args.begin(), args.end());
+        std::vector<char*> argv;
+        for (auto& s : storage) argv.push_back(s.data());
+        argv.push_back(nullptr);
+        pid_ = ::fork();
+        REQUIRE(pid_ >= 0);
+        if (pid_ == 0) {
+            ::dup2(in[0], 0);
+            ::dup2(out, 1);
+            ::dup2(err, 2);
+            ::execv(program.c_str(), argv.data());
+            std::_Exit(127);
+        }
+        ::close(in[0]);
+        ::close(out);
+        ::close(err);
+        stdin_ = in[1];
+        ::signal(SIGPIPE, SIG_IGN);
+    }
+    ~Child() {
+        close_stdin();
+        if (!status_) {
+            ::kill(pid_, SIGKILL);
+            wait();
+        }
+    }
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+
+    void write_stdin(const std::string& data) {
+        for (std::size_t done = 0; done < data.size();) {
+            const ssize_t n = ::write(stdin_, data.data() + done, data.size() - done);
+            REQUIRE(n > 0);
+            done += static_cast<std::size_t>(n);
+        }
+    }
+    void close_stdin() {
+        if (stdin_ >= 0) ::close(stdin_);
+        stdin_ = -1;
+    }
+    /// True while the process has not exited.
+    bool running() {
+        if (status_) return false;
+        int status = 0;
+        if (::waitpid(pid_, &status, WNOHANG) == pid_) status_ = decode(status);
+        return !status_;
+    }
+    void kill_hard() { ::kill(pid_, SIGKILL); }
+    /// Waits for the exit; returns the exit status (128+signal when killed).
+    int wait() {
+        if (!status_) {
+            int status = 0;
+            ::waitpid(pid_, &status, 0);
+            status_ = decode(status);
+        }
+        return *status_;
+    }
+
+private:
+    static int decode(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
+
+    pid_t pid_ = -1;
+    int stdin_ = -1;
+    std::optional<int> status_;
+};
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) lines.push_back(line);
+    return lines;
+}
+
+// Many small, varied French articles; every one holds « numérique », so its total counts them all.
+struct Generated {
+    std::string jsonl;
+    std::map<std::string, std::pair<std::string, std::string>> by_id;  ///< id → (title, body)
+};
+
+Generated generate_articles(int count) {
+    static const char* const kSubjects[] = {"L'opérateur", "La start-up", "Le ministère", "L'éditeur", "La CNIL",
+                                            "Le fabricant", "La région", "L'hébergeur"};
+    static const char* const kVerbs[] = {"annonce", "dévoile", "finance", "suspend", "teste", "rachète"};
+    static const char* const kObjects[] = {"un réseau 5G privé",       "un modèle de langage en français",
+                                           "un centre de données",     "une offre de cloud souverain",
+                                           "un correctif de sécurité", "une puce pour l'IA embarquée",
+                                           "un service de messagerie", "un rançongiciel démantelé"};
+    static const char* const kTowns[] = {"Lyon", "Nantes", "Lille", "Rennes", "Toulouse", "Grenoble", "Brest"};
+    Generated g;
+    g.jsonl.reserve(static_cast<std::size_t>(count) * 420);
+    for (int i = 0; i < count; ++i) {
+        char id[32];
+        std::snprintf(id, sizeof id, "int-%05d", i);
+        const std::string subject = kSubjects[i % 8], verb = kVerbs[(i / 8) % 6], object = kObjects[(i / 48) % 8];
+        const std::string town = kTowns[i % 7];
+        const std::string title = subject + " " + verb + " " + object + " à " + town + " (n° " + std::to_string(i) + ")";
+        const std::string body = subject + " " + verb + " " + object + " à " + town +
+                                 ". Le projet numérique, présenté le " + std::to_string(1 + i % 28) +
+                                 " juin 2025, concerne " + std::to_string(100 + i % 900) +
+                                 " entreprises. Référence interne " + std::to_string(i * 7919 % 100003) + ".";
+        g.jsonl += nlohmann::json{{"id", id}, {"title", title}, {"body", body}, {"source", "Veille Tech"}}.dump();
+        g.jsonl += '\n';
+        g.by_id.emplace(id, std::make_pair(title, body));
+    }
+    return g;
+}
+
+// The committed document count, or nullopt while the database does not exist yet.
+std::optional<Xapian::doccount> committed_docs(const std::string& db) {
+    try {
+        return Xapian::Database(db).get_doccount();
+    } catch (const Xapian::Error&) {
+        return std::nullopt;
+    }
+}
+
+// Polls until `ready` or the child exits; false on exit or after `limit`.
+template <typename Pred>
+bool wait_until(Child& child, Pred ready, std::chrono::seconds limit = std::chrono::seconds(600)) {
+    const auto end = Clock::now() + limit;
+    while (Clock::now() < end) {
+        if (ready()) return true;
+        if (!child.running()) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("SIGKILL in the middle of a large run keeps whole batches; the re-run completes", "[e2e][robustness]") {
+    constexpr int kArticles = 30000;
+    constexpr int kBatch = 500;
+    TempDir dir;
+    const auto db = dir / "db";
+    const Generated corpus = generate_articles(kArticles);
+    const auto input = dir.write("gros.jsonl", corpus.jsonl);
+
+    {
+        Child indexer(VEILLE_INDEX_BIN, {"--db", db, "--batch-size", std::to_string(kBatch), input},
+                      dir / "kill.out", dir / "kill.err");
+        const bool committed = wait_until(indexer, [&] { return committed_docs(db).value_or(0) > 0; });
+        INFO("veille-index stderr: " << slurp(dir / "kill.err"));
+        REQUIRE(committed);  // the run is long enough to be caught in the middle
+        indexer.kill_hard();
+        REQUIRE(indexer.wait() == 128 + SIGKILL);
+    }
+
+    // The database opens and holds whole batches only, each document complete.
+    const Xapian::Database xdb(db);
+    const auto docs = xdb.get_doccount();
+    INFO("documents after SIGKILL: " << docs);
+    CHECK(docs > 0);
+    CHECK(docs < static_cast<Xapian::doccount>(kArticles));
+    CHECK(docs % kBatch == 0);
+    CHECK(xdb.get_metadata(std::string(veille::kSchemaKey)) == std::to_string(veille::kSchemaVersion));
+    std::size_t checked = 0;
+    for (auto it = xdb.postlist_begin(""); it != xdb.postlist_end(""); ++it) {
+        const Xapian::Document doc = xdb.get_document(*it);
+        const veille::Article a = veille::from_document_data(doc.get_data());
+        INFO("docid " << *it << " id " << a.id);
+        const auto source = corpus.by_id.find(a.id);
+        REQUIRE(source != corpus.by_id.end());
+        CHECK(a.title == source->second.first);
+        CHECK(a.body == source->second.second);
+        CHECK(xdb.get_termfreq(veille::id_term(a.id)) == 1);
+        CHECK_FALSE(doc.get_value(veille::slot::kHash).empty());
+        ++checked;
+    }
+    CHECK(checked == docs);
+
+    if (fs::exists("/usr/bin/xapian-check")) {
+        const auto check = run_binary("/usr/bin/xapian-check", {db});
+        INFO(check.out << check.err);
+        CHECK(check.exit_code == 0);
+    } else {
+        WARN("xapian-check not installed (xapian-tools, installed by scripts/setup): structure not verified");
+    }
+
+    // Re-running finishes the job: what was committed is unchanged, the rest is added, no duplicates.
+    const auto rerun = run_index({"--db", db, "--batch-size", std::to_string(kBatch), "--json", input});
+    INFO(rerun.err);
+    REQUIRE(rerun.exit_code == 0);
+    const auto summary = nlohmann::json::parse(rerun.out);
+    CHECK(summary["unchanged"] == docs);
+    CHECK(summary["indexed"].get<int>() + summary["unchanged"].get<int>() == kArticles);
+    CHECK(summary["updated"] == 0);
+    CHECK(Xapian::Database(db).get_doccount() == static_cast<Xapian::doccount>(kArticles));
+}
+
+TEST_CASE("searching while indexing: no errors, readers see whole commits only", "[e2e][robustness]") {
+    constexpr int kArticles = 12000;
+    constexpr int kBatch = 400;
+    TempDir dir;
+    const auto db = dir / "db";
+    const auto input = dir.write("gros.jsonl", generate_articles(kArticles).jsonl);
+    Child indexer(VEILLE_INDEX_BIN, {"--db", db, "--batch-size", std::to_string(kBatch), input}, dir / "idx.out",
+                  dir / "idx.err");
+    REQUIRE(wait_until(indexer, [&] { return committed_docs(db).value_or(0) > 0; }));
+
+    // One long-lived searcher reading queries from a pipe: its Engine must reopen on each new revision.
+    Child session(VEILLE_SEARCH_BIN, {"--db", db, "--json", "-n", "3"}, dir / "session.out", dir / "session.err");
+    std::size_t one_shot = 0, session_queries = 0;
+    while (indexer.running()) {
+        const auto r = run_search({"--db", db, "--json", "-n", "5", "numérique réseau"});
+        INFO("one-shot search " << one_shot << " stderr: " << r.err);
+        REQUIRE(r.exit_code == 0);
+        CHECK(r.err.empty());
+        const auto total = nlohmann::json::parse(r.out)["total"].get<std::size_t>();
+        CHECK(total <= static_cast<std::size_t>(kArticles));
+        ++one_shot;
+        session.write_stdin("numérique\n");
+        ++session_queries;
+    }
+    INFO("veille-index stderr: " << slurp(dir / "idx.err"));
+    REQUIRE(indexer.wait() == 0);
+    session.write_stdin("numérique\n");
+    ++session_queries;
+    session.close_stdin();
+    REQUIRE(session.wait() == 0);
+    CHECK(slurp(dir / "session.err").empty());
+    WARN("searches run while indexing: " << one_shot << " one-shot, " << session_queries << " in one session");
+
+    // Every answer of the session counts whole batches, never decreasing, ending with everything.
+    const auto answers = lines_of(slurp(dir / "session.out"));
+    REQUIRE(answers.size() == session_queries);
+    std::size_t previous = 0;
+    for (const auto& line : answers) {
+        const auto total = nlohmann::json::parse(line)["total"].get<std::size_t>();
+        CHECK(total % kBatch == 0);
+        CHECK(total >= previous);
+        previous = total;
+    }
+    CHECK(previous == static_cast<std::size_t>(kArticles));
+}
+
+TEST_CASE("a second writer gets \"database is locked by another veille-index\"", "[e2e][robustness]") {
+    TempDir dir;
+    const auto db = dir / "db";
+    const Generated corpus = generate_articles(20);
+    // The first writer reads JSONL from a pipe we keep open: it holds the lock until we close it.
+    Child first(VEILLE_INDEX_BIN, {"--db", db, "--json", "-"}, dir / "first.out", dir / "first.err");
+    // The lock is taken before the database files are written: iamglass means it is held.
+    REQUIRE(wait_until(first, [&] { return fs::exists(db + "/iamglass"); }, std::chrono::seconds(120)));
+
+    const auto other = dir.write("autre.jsonl", corpus.jsonl);
+    const auto second = run_index({"--db", db, other});
+    INFO("second writer stderr: " << second.err);
+    CHECK(second.exit_code == 1);
+    const auto lines = lines_of(second.err);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0] == "veille-index: " + db + ": database is locked by another veille-index");
+
+    // Readers are not blocked by the writer's lock.
+    const auto search = run_search({"--db", db, "--json", "numérique"});
+    INFO(search.err);
+    CHECK(search.exit_code == 0);
+
+    first.write_stdin(corpus.jsonl);
+    first.close_stdin();
+    INFO("first writer stderr: " << slurp(dir / "first.err"));
+    REQUIRE(first.wait() == 0);
+    CHECK(nlohmann::json::parse(slurp(dir / "first.out"))["indexed"] == 20);
+    CHECK(run_index({"--db", db, other}).exit_code == 0);  // the lock is gone with the first writer
+}
