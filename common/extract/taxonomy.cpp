@@ -20,6 +20,19 @@ constexpr double kPivotWords = 150.0;
 
 bool is_word(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
 
+// Snowball's French stems also join derived words (« opérateur » and « opération » → « oper »,
+// « chiffrement » and « chiffre » → « chiffr »). A term therefore matches a word with the same stem
+// whose folded form also starts with the term's folded form less two letters: inflections
+// (« opérateurs », « puces », « rachète » for « racheter ») pass, derivations do not. Short terms only
+// take a plural (« SaaS » is not « sa »).
+bool inflection_of(const Token& word, const std::string& stem, const std::string& folded) {
+    if (word.stem != stem) return false;
+    if (folded.size() <= 4)
+        return word.folded == folded || word.folded == folded + "s" || word.folded == folded + "x";
+    return word.folded.compare(0, std::max(stem.size(), folded.size() - 2), folded, 0,
+                               std::max(stem.size(), folded.size() - 2)) == 0;
+}
+
 std::vector<const Token*> words_of(const std::vector<Token>& tokens) {
     std::vector<const Token*> out;
     for (const Token& t : tokens)
@@ -74,9 +87,12 @@ Taxonomy::Taxonomy(std::string_view tsv, const std::string& origin, const Analyz
                 if (c != ' ' && c != '-') joined += c;
             by_key_.emplace(joined, t);
         }
-        Term term{text, {}, weight, t};
-        for (const Token& tok : analyzer_.analyze(text))
-            if (is_word(tok)) term.stems.push_back(tok.stem);
+        Term term{text, {}, {}, weight, t};
+        for (const Token& tok : analyzer_.analyze(text)) {
+            if (!is_word(tok)) continue;
+            term.stems.push_back(tok.stem);
+            term.folded.push_back(tok.folded);
+        }
         if (term.stems.empty()) throw InputError(origin, line_no, "term '" + text + "' has no words");
         // « open weight » and « open-weight » are one term once analysed: keep the heavier row.
         auto same = std::find_if(terms_.begin(), terms_.end(),
@@ -126,7 +142,8 @@ std::vector<TopicScore> Taxonomy::score(const std::vector<Token>& title, const s
                     if (matched && stems.size() < matched) break;
                     if (i + stems.size() > words.size()) continue;
                     bool same = true;
-                    for (std::size_t k = 1; k < stems.size() && same; ++k) same = words[i + k]->stem == stems[k];
+                    for (std::size_t k = 0; k < stems.size() && same; ++k)
+                        same = inflection_of(*words[i + k], stems[k], terms_[ti].folded[k]);
                     if (!same) continue;
                     matched = stems.size();
                     ++counts[ti];
