@@ -21,9 +21,8 @@ double rounded(double x, int digits) {
     return std::isfinite(x) ? std::round(x * scale) / scale : 0.0;
 }
 
-Json article_fields(const Article& a) {
-    Json j;
-    j["id"] = a.id;
+/// Appends the article's public fields to `j` (after whatever `j` already holds: rank, id, score).
+void add_article_fields(Json& j, const Article& a) {
     j["title"] = a.title;
     j["date"] = a.date ? Json(a.date->iso()) : Json(nullptr);
     j["date_origin"] = std::string(to_string(a.date_origin));
@@ -31,7 +30,6 @@ Json article_fields(const Article& a) {
     j["url"] = or_null(a.url);
     j["companies"] = a.companies;
     j["topics"] = a.topics;
-    return j;
 }
 
 // Article text may hold invalid UTF-8 (readers pass bytes through); replace it rather than throw.
@@ -55,8 +53,7 @@ public:
             h["rank"] = hit.rank;
             h["id"] = hit.article.id;
             h["score"] = rounded(hit.score, 6);
-            for (auto& [key, value] : article_fields(hit.article).items())
-                if (key != "id") h[key] = value;
+            add_article_fields(h, hit.article);
             h["snippet"] = snippet_to_html(hit.snippet);
             if (!hit.explanation.empty()) h["explanation"] = hit.explanation;
             results.push_back(std::move(h));
@@ -79,7 +76,9 @@ public:
     }
 
     void print_article(const Article& a, std::ostream& out) override {
-        Json j = article_fields(a);
+        Json j;
+        j["id"] = a.id;
+        add_article_fields(j, a);
         j["body"] = a.body;
         write_line(j, out);
     }
