@@ -82,10 +82,7 @@ Taxonomy::Taxonomy(std::string_view tsv, const std::string& origin, const Analyz
         if (found == topics_.end()) {
             topics_.push_back(topic);
             by_key_.emplace(key_of(topic), t);
-            std::string joined;
-            for (char c : analyzer_.fold(topic))
-                if (c != ' ' && c != '-') joined += c;
-            by_key_.emplace(joined, t);
+            by_key_.emplace(singular_key(topic), t);
         }
         Term term{text, {}, {}, weight, t};
         for (const Token& tok : analyzer_.analyze(text)) {
@@ -117,14 +114,26 @@ std::string Taxonomy::key_of(std::string_view value) const {
     return key;
 }
 
+// A second key for topic names: folded words run together, each without a plural « s » or « x », so
+// « jeu video », « semiconducteurs » and « fusion acquisition » find their topic (Snowball keeps « jeux »).
+std::string Taxonomy::singular_key(std::string_view value) const {
+    std::string key, word;
+    auto flush = [&] {
+        if (word.size() > 3 && (word.back() == 's' || word.back() == 'x')) word.pop_back();
+        key += word;
+        word.clear();
+    };
+    for (char c : analyzer_.fold(value)) {
+        if (c == ' ' || c == '-') flush();
+        else word += c;
+    }
+    flush();
+    return "=" + key;  // cannot collide with a stem key, which has no '='
+}
+
 const std::string* Taxonomy::canonical(std::string_view value) const {
     auto it = by_key_.find(key_of(value));
-    if (it == by_key_.end()) {
-        std::string joined;
-        for (char c : analyzer_.fold(value))
-            if (c != ' ' && c != '-') joined += c;
-        it = by_key_.find(joined);
-    }
+    if (it == by_key_.end()) it = by_key_.find(singular_key(value));
     return it == by_key_.end() ? nullptr : &topics_[it->second];
 }
 

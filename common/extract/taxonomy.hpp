@@ -75,6 +75,7 @@ private:
         std::size_t topic = 0;
     };
     [[nodiscard]] std::string key_of(std::string_view value) const;
+    [[nodiscard]] std::string singular_key(std::string_view value) const;
 
     Analyzer analyzer_;  ///< a copy (it shares the lexicon) so overrides need no lifetime care
     std::vector<std::string> topics_;
