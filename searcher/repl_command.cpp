@@ -1,9 +1,11 @@
 // repl_command.cpp — interactive mode: libedit line editing, persistent history, :commands that page,
 // filter, sort and open articles; the prompt shows the active filters.
 #include <fcntl.h>
+#include <langinfo.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <clocale>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -91,6 +93,11 @@ char* complete_command(const char* text, int state) {
 class LineEditor {
 public:
     explicit LineEditor(std::string history_file) : file_(std::move(history_file)) {
+        // libedit reads multibyte input only under a UTF-8 LC_CTYPE; in the "C" locale it silently
+        // drops « é ». veille is UTF-8 throughout, so fall back to C.UTF-8. LC_NUMERIC is left alone:
+        // printf-style number output (JSON, TREC) must keep its '.'.
+        std::setlocale(LC_CTYPE, "");
+        if (std::string_view(nl_langinfo(CODESET)) != "UTF-8") std::setlocale(LC_CTYPE, "C.UTF-8");
         rl_readline_name = "veille";  // ~/.editrc sections: « veille:bind -v »
         rl_completion_entry_function = complete_command;
         using_history();

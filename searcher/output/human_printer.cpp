@@ -2,6 +2,7 @@
 // only when asked (a terminal without NO_COLOR, decided by the caller).
 #include "searcher/output/printers.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -115,7 +116,8 @@ public:
             print_hit(hit, rank_width, out);
             explained = explained || !hit.explanation.empty();
         }
-        if (!r.hits.empty() || !r.facets.empty()) out << '\n';
+        const bool facets = std::any_of(r.facets.begin(), r.facets.end(), [](const auto& f) { return !f.second.empty(); });
+        if (!r.hits.empty() || facets) out << '\n';
         print_facets(r, out);
         if (!r.active_filters.empty()) out << "Filtres : " << join(r.active_filters, " · ") << '\n';
         if (explained && !r.query_description.empty())
