@@ -101,8 +101,9 @@ public:
 
     /// Waits for the process to end; its exit code, or -1 after 20 s.
     int wait() {
-        for (int i = 0; i < 200; ++i) {
-            read_some(100);
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (!read_some(100)) ::usleep(20'000);  // terminal closed: the child is on its way out
             int status = 0;
             if (::waitpid(pid_, &status, WNOHANG) == pid_) {
                 exited_ = true;
