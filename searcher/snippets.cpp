@@ -28,12 +28,15 @@ struct Window {
 
 // The matching rule of the issue: Words match on their stem (« sécurités » ↔ securit) or their folded
 // form, Names and Compounds on their whole form (and stem, so « opensource » finds « open-source »).
+// A prefix search (« intel* ») lights up every word starting with it, counted as one query term.
 // Stop words never match on their own: a query « la sécurité » must not light up every « la ».
 const std::string* match_key(const Token& t, const HighlightTerms& terms) {
     if (t.kind == TokenKind::Word || t.kind == TokenKind::Number) {
         if (t.stopword) return nullptr;
         if (terms.stems.count(t.stem)) return &t.stem;
         if (terms.wholes.count(t.folded)) return &t.folded;
+        for (const std::string& p : terms.prefixes)
+            if (t.folded.starts_with(p)) return &p;
         return nullptr;
     }
     if (terms.wholes.count(t.folded)) return &t.folded;

@@ -14,7 +14,8 @@ class Analyzer;
 struct HighlightTerms {
     std::set<std::string> stems;   ///< Token::stem of query words (stop words excluded)
     std::set<std::string> wholes;  ///< Token::folded of query compounds and names (« mistral ai », « opensource »)
-    [[nodiscard]] bool empty() const { return stems.empty() && wholes.empty(); }
+    std::set<std::string> prefixes;  ///< folded prefixes of prefix searches: « intel* » → « intel »
+    [[nodiscard]] bool empty() const { return stems.empty() && wholes.empty() && prefixes.empty(); }
 };
 
 /// Up to `passages` windows of about `window_words` words of `text` holding the most distinct query

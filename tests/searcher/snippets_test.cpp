@@ -81,6 +81,17 @@ TEST_CASE("snippets highlight the forms written in the article", "[searcher][sni
     }
 }
 
+TEST_CASE("snippets highlight every word of a prefix search", "[searcher][snippets]") {
+    HighlightTerms terms;
+    terms.prefixes.insert("intel");
+    const std::string s = make_snippet("L’intelligence des agents intelligents d’Intel progresse.", terms,
+                                       Analyzer::standard());
+    INFO(s);
+    CHECK(s.find("L’" + marked("intelligence")) != std::string::npos);
+    CHECK(s.find(marked("intelligents")) != std::string::npos);
+    CHECK(s.find("d’" + marked("Intel")) != std::string::npos);
+}
+
 TEST_CASE("snippets never highlight stop words", "[searcher][snippets]") {
     const std::string s = snippet(kOrange, "la sécurité de l’opérateur");
     INFO(s);
