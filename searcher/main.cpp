@@ -82,7 +82,7 @@ int main(int argc, char** argv) try {
     ranking->add_option("--recency", opt.request.recency_half_life_days,
                         "Boost recent articles; the boost halves every HALF_LIFE_DAYS")
         ->check(CLI::PositiveNumber);
-    ranking->add_option("--title-weight", opt.ranking.title_weight, "Scale of title matches (default 1.5)")
+    ranking->add_option("--title-weight", opt.ranking.title_weight, "Scale of title matches (default 0.25)")
         ->check(CLI::Range(0.0, 100.0));
     ranking->add_option("--coordination", opt.ranking.coordination_weight,
                         "Boost for articles holding every query word (default 0.5)")
@@ -93,6 +93,7 @@ int main(int argc, char** argv) try {
     auto* eval_cmd = app.add_subcommand("eval", "Run topics against qrels: trec_eval metrics and gates (exit 4)");
     veille::EvalOptions eval;
     veille::define_eval_options(*eval_cmd, eval);
+    eval_cmd->fallthrough();  // ranking options may follow "eval"
 
     if (auto code = veille::parse_args(app, argc, argv)) return *code;
     if (json && trec) throw veille::UsageError("--json and --trec exclude each other");

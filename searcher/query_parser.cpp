@@ -68,9 +68,10 @@ public:
 
 private:
     std::string quoted(std::size_t open) {
-        const std::size_t close = q_.find('"', open + 1);
-        if (close == std::string_view::npos) throw QueryError("unbalanced quote: no closing \"", column_of(q_, open));
-        pos_ = close + 1;
+        // An unclosed quote runs to the end of the query, as in Xapian's QueryParser: people paste
+        // text with stray quotes, and a phrase to the end is what they most likely meant.
+        const std::size_t close = std::min(q_.find('"', open + 1), q_.size());
+        pos_ = std::min(close + 1, q_.size());
         return std::string(q_.substr(open + 1, close - open - 1));
     }
 

@@ -10,7 +10,8 @@ struct RankingParams {
     double bm25_k3 = 1.0;
     double bm25_b = 0.75;
     double bm25_min_normlen = 0.5;
-    double title_weight = 1.5;       ///< scale of the title-field match added to the body match
+    double title_weight = 0.25;      ///< scale of the title-field match added to the body match (title words
+                                     ///< already count in the body space; eval: 1.5 cost 0.03 nDCG@10 on PIAF)
     double coordination_weight = 0.5;///< scale of the all-words (AND) match added for short queries
     unsigned coordination_max_words = 5; ///< coordination boost applies up to this many query units
     double synonym_weight = 0.8;     ///< scale of synonym alternatives relative to the typed word

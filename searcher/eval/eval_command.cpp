@@ -254,9 +254,12 @@ Json report_json(const std::map<std::string, MetricValues>& per_query, const Met
 }
 
 std::string unjudged_warning(const std::vector<std::pair<std::string, double>>& heavy, double limit) {
+    // A warning is one line: name a few topics, count the rest (sparse qrels flag thousands).
+    constexpr std::size_t kNamed = 10;
     std::string list;
-    for (const auto& [qid, share] : heavy)
-        list += (list.empty() ? "" : ", ") + qid + " (" + std::to_string(std::lround(share * 100)) + "%)";
+    for (std::size_t i = 0; i < heavy.size() && i < kNamed; ++i)
+        list += (list.empty() ? "" : ", ") + heavy[i].first + " (" + std::to_string(std::lround(heavy[i].second * 100)) + "%)";
+    if (heavy.size() > kNamed) list += " and " + std::to_string(heavy.size() - kNamed) + " more";
     return "more than " + std::to_string(std::lround(limit * 100)) + "% of the top 10 is unjudged for " +
            std::to_string(heavy.size()) + " topic(s): " + list + "; their scores are likely underestimated";
 }
