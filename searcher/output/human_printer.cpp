@@ -20,6 +20,18 @@ struct Style {
     [[nodiscard]] const char* reset() const { return on ? "\x1b[0m" : ""; }
 };
 
+/// Article text without control characters: a title holding « \x1b[2J » must not drive the terminal.
+std::string printable(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u == '\n' || u == '\t') out += ' ';
+        else if (u >= 0x20 && u != 0x7F) out += c;
+    }
+    return out;
+}
+
 /// Display columns of UTF-8 text: one per code point, markers and continuation bytes excluded.
 std::size_t columns(std::string_view s) {
     std::size_t n = 0;
@@ -42,10 +54,12 @@ std::string join(const std::vector<std::string>& values, std::string_view sep) {
     std::string out;
     for (const auto& v : values) {
         if (!out.empty()) out += sep;
-        out += v;
+        out += printable(v);
     }
     return out;
 }
+
+bool is_break(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 /// Word-wraps `text` at kWidth with `indent` before every line; markers become colour or vanish.
 void print_wrapped(std::ostream& out, std::string_view text, std::string_view indent, const Style& style) {
@@ -53,10 +67,10 @@ void print_wrapped(std::ostream& out, std::string_view text, std::string_view in
     bool marking = false;
     std::size_t i = 0;
     while (i < text.size()) {
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+        while (i < text.size() && is_break(text[i])) ++i;
         if (i >= text.size()) break;
         std::size_t j = i;
-        while (j < text.size() && text[j] != ' ' && text[j] != '\n') ++j;
+        while (j < text.size() && !is_break(text[j])) ++j;
         const std::string_view word = text.substr(i, j - i);
         const std::size_t w = columns(word);
         if (col == 0) {
@@ -76,7 +90,7 @@ void print_wrapped(std::ostream& out, std::string_view text, std::string_view in
             } else if (c == kMarkClose) {
                 out << style.reset();
                 marking = false;
-            } else {
+            } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
                 out << c;
             }
         }
@@ -88,7 +102,7 @@ void print_wrapped(std::ostream& out, std::string_view text, std::string_view in
 }
 
 std::string date_text(const Article& a) {
-    if (!a.date) return "sans date";
+    if (!a.date) return "sans date";  // (Date::iso() is digits and dashes: nothing to clean)
     std::string s = a.date->iso();
     if (a.date_origin == DateOrigin::Text) s += " (d’après le texte)";
     return s;
@@ -108,7 +122,7 @@ public:
 
     void print(const SearchResult& r, std::ostream& out) override {
         print_header(r, out);
-        if (r.suggestion) out << "Essayez : " << style_.bold() << *r.suggestion << style_.reset() << '\n';
+        if (r.suggestion) out << "Essayez : " << style_.bold() << printable(*r.suggestion) << style_.reset() << '\n';
         const std::size_t rank_width = r.hits.empty() ? 1 : std::to_string(r.hits.back().rank).size();
         bool explained = false;
         for (const SearchHit& hit : r.hits) {
@@ -121,18 +135,18 @@ public:
         print_facets(r, out);
         if (!r.active_filters.empty()) out << "Filtres : " << join(r.active_filters, " · ") << '\n';
         if (explained && !r.query_description.empty())
-            out << style_.dim() << "Requête : " << r.query_description << style_.reset() << '\n';
+            out << style_.dim() << "Requête : " << printable(r.query_description) << style_.reset() << '\n';
     }
 
     void print_article(const Article& a, std::ostream& out) override {
-        out << style_.bold() << a.title << style_.reset() << '\n';
+        out << style_.bold() << printable(a.title) << style_.reset() << '\n';
         std::vector<std::string> meta{date_text(a)};
         if (!a.source.empty()) meta.push_back(a.source);
         out << style_.dim() << join(meta, " · ") << style_.reset() << '\n';
-        if (!a.url.empty()) out << style_.dim() << a.url << style_.reset() << '\n';
+        if (!a.url.empty()) out << style_.dim() << printable(a.url) << style_.reset() << '\n';
         if (!a.companies.empty()) out << "Entreprises : " << join(a.companies, ", ") << '\n';
         if (!a.topics.empty()) out << "Thèmes : " << join(a.topics, ", ") << '\n';
-        out << style_.dim() << "id : " << a.id << style_.reset() << '\n';
+        out << style_.dim() << "id : " << printable(a.id) << style_.reset() << '\n';
         // Paragraphs are kept (blank line between them); each is wrapped on its own.
         std::size_t start = 0;
         const std::string& body = a.body;
@@ -150,7 +164,7 @@ public:
 
 private:
     void print_header(const SearchResult& r, std::ostream& out) const {
-        const std::string about = r.query.empty() ? std::string() : " pour « " + r.query + " »";
+        const std::string about = r.query.empty() ? std::string() : " pour « " + printable(r.query) + " »";
         const std::string took = " (" + format_ms(r.took_ms) + ")";
         if (r.total == 0) {
             out << "Aucun résultat" << about << took << '\n';
@@ -168,7 +182,7 @@ private:
     void print_hit(const SearchHit& hit, std::size_t rank_width, std::ostream& out) const {
         const std::string number = std::to_string(hit.rank);
         const std::string indent(rank_width + 3, ' ');
-        out << std::string(rank_width - number.size() + 1, ' ') << number << ". " << style_.bold() << hit.article.title
+        out << std::string(rank_width - number.size() + 1, ' ') << number << ". " << style_.bold() << printable(hit.article.title)
             << style_.reset() << '\n';
         std::vector<std::string> meta{date_text(hit.article)};
         if (!hit.article.source.empty()) meta.push_back(hit.article.source);
@@ -184,7 +198,7 @@ private:
             while (start < hit.explanation.size()) {
                 std::size_t end = hit.explanation.find('\n', start);
                 if (end == std::string::npos) end = hit.explanation.size();
-                out << indent << "  " << style_.dim() << hit.explanation.substr(start, end - start) << style_.reset()
+                out << indent << "  " << style_.dim() << printable(hit.explanation.substr(start, end - start)) << style_.reset()
                     << '\n';
                 start = end + 1;
             }
@@ -200,7 +214,7 @@ private:
             const auto it = r.facets.find(name);
             if (it == r.facets.end() || it->second.empty()) continue;
             std::vector<std::string> parts;
-            for (const FacetCount& f : it->second) parts.push_back(f.value + " (" + std::to_string(f.count) + ")");
+            for (const FacetCount& f : it->second) parts.push_back(printable(f.value) + " (" + std::to_string(f.count) + ")");
             out << style_.bold() << facet_label(name) << " :" << style_.reset() << ' ' << join(parts, " · ") << '\n';
         }
     }
