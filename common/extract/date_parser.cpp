@@ -1,6 +1,8 @@
 // date_parser.cpp — dates from metadata (ISO 8601, RFC 822/3339, French numeric) and from French prose.
 #include "common/extract/date_parser.hpp"
 
+#include "common/extract/date_lexer.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -9,126 +11,14 @@
 namespace veille {
 namespace {
 
-// Everything below works on a token stream rather than on regexes: one lexer folds case and accents
-// (« AOÛT » → aout) and records byte spans, so metadata, prose and query values share the same
-// month tables, and hostile bytes can only ever become punctuation tokens.
+// Everything below works on the token stream of date_lexer rather than on regexes: one lexer folds
+// case and accents (« AOÛT » → aout) and records byte spans, so metadata, prose and query values
+// share the same month tables, and hostile bytes can only ever become punctuation tokens.
 
-constexpr std::size_t kKept = 15;           // longer words/numbers never take part in a date
-constexpr std::size_t kMaxMetadata = 256;   // a metadata date is short; longer values are not dates
+constexpr std::size_t kMaxMetadata = 256;  // a metadata date is short; longer values are not dates
 
-enum class Kind : std::uint8_t { Word, Number, Punct };
-
-struct Tok {
-    std::size_t begin = 0;
-    std::size_t end = 0;
-    std::size_t size = 0;  // full length in folded letters or digits (text keeps a prefix)
-    Kind kind = Kind::Punct;
-    bool spaced = true;    // whitespace, or the start of the text, comes before it
-    std::uint8_t kept = 0;
-    char text[kKept] = {};
-
-    [[nodiscard]] std::string_view str() const { return {text, kept}; }
-    void push(char c) {
-        if (kept < kKept) text[kept++] = c;
-        ++size;
-    }
-};
-
-// Latin-1 letters U+00C0..U+00FF (UTF-8 C3 80..C3 BF) folded to ASCII; '?' is not a letter.
-constexpr std::string_view kLatin1Fold =
-    "aaaaaaaceeeeiiiidnooooo?ouuuuy?s"
-    "aaaaaaaceeeeiiiidnooooo?ouuuuy?y";
-
-unsigned char byte_at(std::string_view s, std::size_t i) {
-    return i < s.size() ? static_cast<unsigned char>(s[i]) : 0;
-}
-
-// Byte length of the whitespace at s[i]: ASCII, NBSP, U+2000..U+200A and the narrow NBSP that French
-// typography puts inside « 12 juillet »; 0 when none.
-std::size_t space_at(std::string_view s, std::size_t i) {
-    const unsigned char c = byte_at(s, i);
-    if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
-    if (c == 0xC2 && byte_at(s, i + 1) == 0xA0) return 2;
-    if (c == 0xE2 && byte_at(s, i + 1) == 0x80 && (byte_at(s, i + 2) <= 0x8A || byte_at(s, i + 2) == 0xAF) &&
-        byte_at(s, i + 2) >= 0x80)
-        return 3;
-    return 0;
-}
-
-// Byte length of the letter at s[i] and its ASCII fold (two letters for œ), 0 when not a letter.
-// « 1ᵉʳ » uses modifier letters U+1D49 U+02B3, folded to "er" like « 1er ».
-std::size_t letter_at(std::string_view s, std::size_t i, char& a, char& b) {
-    const unsigned char c = byte_at(s, i);
-    b = 0;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-        a = static_cast<char>(c | 0x20);
-        return 1;
-    }
-    const unsigned char c1 = byte_at(s, i + 1);
-    if (c == 0xC3 && c1 >= 0x80 && c1 <= 0xBF && kLatin1Fold[c1 - 0x80] != '?') {
-        a = kLatin1Fold[c1 - 0x80];
-        return 2;
-    }
-    if (c == 0xC5 && (c1 == 0x92 || c1 == 0x93)) {
-        a = 'o';
-        b = 'e';
-        return 2;
-    }
-    if (c == 0xCA && c1 == 0xB3) {
-        a = 'r';
-        return 2;
-    }
-    if (c == 0xE1 && c1 == 0xB5 && byte_at(s, i + 2) == 0x89) {
-        a = 'e';
-        return 3;
-    }
-    return 0;
-}
-
-std::vector<Tok> lex(std::string_view s) {
-    std::vector<Tok> toks;
-    bool spaced = true;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        if (const std::size_t n = space_at(s, i)) {
-            i += n;
-            spaced = true;
-            continue;
-        }
-        Tok t;
-        t.begin = i;
-        t.spaced = spaced;
-        spaced = false;
-        char a = 0;
-        char b = 0;
-        if (s[i] >= '0' && s[i] <= '9') {
-            t.kind = Kind::Number;
-            for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) t.push(s[i]);
-        } else if (letter_at(s, i, a, b) != 0) {
-            t.kind = Kind::Word;
-            while (const std::size_t n = letter_at(s, i, a, b)) {
-                t.push(a);
-                if (b) t.push(b);
-                i += n;
-            }
-        } else {
-            t.push(s[i]);
-            ++i;
-        }
-        t.end = i;
-        toks.push_back(t);
-    }
-    return toks;
-}
-
-bool is_word(const Tok& t, std::string_view w) { return t.kind == Kind::Word && t.size == t.kept && t.str() == w; }
-bool is_punct(const Tok& t, char c) { return t.kind == Kind::Punct && t.text[0] == c; }
-std::size_t digits(const Tok& t) { return t.kind == Kind::Number ? t.size : 0; }
-int number(const Tok& t) {
-    int v = 0;
-    for (char c : t.str()) v = v * 10 + (c - '0');
-    return t.size <= 9 ? v : -1;
-}
+using Tok = DateToken;
+using Kind = DateTokenKind;
 
 struct Name {
     std::string_view name;
@@ -161,7 +51,7 @@ int lookup(const Tok& t, const Name* begin, const Name* end) {
 
 bool is_weekday(const Tok& t, bool french_full_only) {
     const std::size_t count = french_full_only ? kFrenchFullWeekdays : std::size(kWeekdays);
-    return std::any_of(kWeekdays, kWeekdays + count, [&](std::string_view w) { return is_word(t, w); });
+    return std::any_of(kWeekdays, kWeekdays + count, [&](std::string_view w) { return t.is_word(w); });
 }
 
 // What the grammar accepts: prose is strict (French months, whitespace only, years 1990–2100);
@@ -179,8 +69,8 @@ int month_of(const Tok& t, const Rules& r) {
 
 // A year token: 4 digits, or (metadata) 2 digits with the RFC 2822 §4.3 pivot 00–49 → 20xx; else 0.
 int year_of(const Tok& t, const Rules& r) {
-    if (digits(t) == 4) return number(t);
-    if (digits(t) == 2 && r.metadata) return number(t) + (number(t) < 50 ? 2000 : 1900);
+    if (t.digits() == 4) return t.number();
+    if (t.digits() == 2 && r.metadata) return t.number() + (t.number() < 50 ? 2000 : 1900);
     return 0;
 }
 
@@ -197,22 +87,22 @@ bool good(const Date& d, const Rules& r, bool full) {
 
 // DAY[er] MONTH[.] [YEAR] at t[i] (« 1er août 2025 », « 3 sept. 2024 », metadata « 12-Jul-25 »).
 std::optional<Match> day_month_year(const std::vector<Tok>& t, std::size_t i, const Rules& r) {
-    if (digits(t[i]) == 0 || digits(t[i]) > 2) return std::nullopt;
+    if (t[i].digits() == 0 || t[i].digits() > 2) return std::nullopt;
     Match m;
-    m.date.day = number(t[i]);
+    m.date.day = t[i].number();
     std::size_t j = i + 1;
-    if (m.date.day == 1 && j < t.size() && !t[j].spaced && is_word(t[j], "er")) ++j;
+    if (m.date.day == 1 && j < t.size() && !t[j].spaced && t[j].is_word("er")) ++j;
     char sep = 0;
-    if (r.metadata && j < t.size() && !t[j].spaced && (is_punct(t[j], '-') || is_punct(t[j], '/'))) sep = t[j++].text[0];
+    if (r.metadata && j < t.size() && !t[j].spaced && (t[j].is_punct('-') || t[j].is_punct('/'))) sep = t[j++].text[0];
     if (j >= t.size() || t[j].spaced != (sep == 0)) return std::nullopt;
     if ((m.date.month = month_of(t[j++], r)) == 0) return std::nullopt;
-    if (j < t.size() && !t[j].spaced && is_punct(t[j], '.')) ++j;
+    if (j < t.size() && !t[j].spaced && t[j].is_punct('.')) ++j;
     m.next = j;
     std::size_t k = j;
     if (sep) {
-        if (k + 1 >= t.size() || t[k].spaced || t[k + 1].spaced || !is_punct(t[k], sep)) return std::nullopt;
+        if (k + 1 >= t.size() || t[k].spaced || t[k + 1].spaced || !t[k].is_punct(sep)) return std::nullopt;
         ++k;
-    } else if (r.metadata && k < t.size() && is_punct(t[k], ',')) {
+    } else if (r.metadata && k < t.size() && t[k].is_punct(',')) {
         ++k;
     }
     if (k < t.size() && t[k].spaced == (sep == 0)) {
@@ -231,12 +121,12 @@ std::optional<Match> month_day_year(const std::vector<Tok>& t, std::size_t i, co
     Match m;
     if ((m.date.month = month_of(t[i], r)) == 0) return std::nullopt;
     std::size_t j = i + 1;
-    if (j < t.size() && !t[j].spaced && is_punct(t[j], '.')) ++j;
-    if (j >= t.size() || !t[j].spaced || digits(t[j]) == 0 || digits(t[j]) > 2) return std::nullopt;
-    m.date.day = number(t[j++]);
-    if (j < t.size() && is_punct(t[j], ',')) ++j;
-    if (j >= t.size() || !t[j].spaced || digits(t[j]) != 4) return std::nullopt;
-    m.date.year = number(t[j]);
+    if (j < t.size() && !t[j].spaced && t[j].is_punct('.')) ++j;
+    if (j >= t.size() || !t[j].spaced || t[j].digits() == 0 || t[j].digits() > 2) return std::nullopt;
+    m.date.day = t[j++].number();
+    if (j < t.size() && t[j].is_punct(',')) ++j;
+    if (j >= t.size() || !t[j].spaced || t[j].digits() != 4) return std::nullopt;
+    m.date.year = t[j].number();
     m.has_year = true;
     m.next = j + 1;
     return m;
@@ -247,9 +137,9 @@ std::optional<Match> month_year(const std::vector<Tok>& t, std::size_t i, const 
     Match m;
     if ((m.date.month = month_of(t[i], r)) == 0) return std::nullopt;
     std::size_t j = i + 1;
-    if (j < t.size() && !t[j].spaced && is_punct(t[j], '.')) ++j;
-    if (j >= t.size() || !t[j].spaced || digits(t[j]) != 4) return std::nullopt;
-    m.date.year = number(t[j]);
+    if (j < t.size() && !t[j].spaced && t[j].is_punct('.')) ++j;
+    if (j >= t.size() || !t[j].spaced || t[j].digits() != 4) return std::nullopt;
+    m.date.year = t[j].number();
     m.has_year = true;
     m.next = j + 1;
     return m;
@@ -261,19 +151,19 @@ std::optional<Match> numeric_date(const std::vector<Tok>& t, std::size_t i, cons
     for (std::size_t k = i + 1; k <= i + 4; ++k)
         if (t[k].spaced) return std::nullopt;
     const char sep = t[i + 1].kind == Kind::Punct ? t[i + 1].text[0] : 0;
-    if ((sep != '/' && sep != '.' && sep != '-') || !is_punct(t[i + 3], sep)) return std::nullopt;
+    if ((sep != '/' && sep != '.' && sep != '-') || !t[i + 3].is_punct(sep)) return std::nullopt;
     const Tok& a = t[i];
     const Tok& b = t[i + 2];
     const Tok& c = t[i + 4];
     Match m;
     m.next = i + 5;
     m.has_year = true;
-    if (digits(a) == 4 && sep != '.' && digits(b) >= 1 && digits(b) <= 2 && digits(c) >= 1 && digits(c) <= 2) {
-        m.date = Date{number(a), number(b), number(c)};
+    if (a.digits() == 4 && sep != '.' && b.digits() >= 1 && b.digits() <= 2 && c.digits() >= 1 && c.digits() <= 2) {
+        m.date = Date{a.number(), b.number(), c.number()};
         return m;
     }
-    if (digits(a) < 1 || digits(a) > 2 || digits(b) < 1 || digits(b) > 2) return std::nullopt;
-    m.date = Date{year_of(c, r), number(b), number(a)};
+    if (a.digits() < 1 || a.digits() > 2 || b.digits() < 1 || b.digits() > 2) return std::nullopt;
+    m.date = Date{year_of(c, r), b.number(), a.number()};
     if (m.date.year == 0) return std::nullopt;
     return m;
 }
@@ -284,19 +174,19 @@ bool is_zone(const Tok& t) {
                                                   "pst", "pdt", "cet", "cest", "met", "mest", "bst", "wet",
                                                   "west", "eet", "eest", "ist", "jst"};
     return (t.kind == Kind::Word && t.size == 1) ||
-           std::any_of(std::begin(kZones), std::end(kZones), [&](std::string_view z) { return is_word(t, z); });
+           std::any_of(std::begin(kZones), std::end(kZones), [&](std::string_view z) { return t.is_word(z); });
 }
 
 // A time and/or zone after the date: « 08:30:00 +0200 », « 08:30Z », « 08:30:00.123+02:00 »,
 // « 083000Z », « à 8h30 », « GMT », « +0200 (CEST) ». The offset is validated but not applied: the
 // article's calendar date is the one its author wrote (RFC 3339 §4.2 local time).
 bool valid_tail(const std::vector<Tok>& t, std::size_t k) {
-    auto two = [&](std::size_t i, int max) { return i < t.size() && digits(t[i]) == 2 && number(t[i]) <= max; };
-    if (k < t.size() && is_punct(t[k], ':') && !t[k].spaced) ++k;  // Apache « 12/Jul/2025:08:30:00 »
-    if (k < t.size() && (is_word(t[k], "a") || is_word(t[k], "at"))) ++k;
+    auto two = [&](std::size_t i, int max) { return i < t.size() && t[i].digits() == 2 && t[i].number() <= max; };
+    if (k < t.size() && t[k].is_punct(':') && !t[k].spaced) ++k;  // Apache « 12/Jul/2025:08:30:00 »
+    if (k < t.size() && (t[k].is_word("a") || t[k].is_word("at"))) ++k;
     if (k < t.size() && t[k].kind == Kind::Number) {
-        const std::size_t n = digits(t[k]);
-        const int v = number(t[k]);
+        const std::size_t n = t[k].digits();
+        const int v = t[k].number();
         if (n == 4 || n == 6) {
             const int hh = n == 4 ? v / 100 : v / 10000;
             const int mm = n == 4 ? v % 100 : v / 100 % 100;
@@ -304,32 +194,32 @@ bool valid_tail(const std::vector<Tok>& t, std::size_t k) {
             ++k;
         } else if (n <= 2 && v <= 24) {
             ++k;
-            if (k < t.size() && is_word(t[k], "h")) {
+            if (k < t.size() && t[k].is_word("h")) {
                 ++k;
                 if (k < t.size() && !t[k].spaced && two(k, 59)) ++k;
             } else {
-                if (k + 1 >= t.size() || !is_punct(t[k], ':') || !two(k + 1, 59)) return false;
+                if (k + 1 >= t.size() || !t[k].is_punct(':') || !two(k + 1, 59)) return false;
                 k += 2;
-                if (k + 1 < t.size() && is_punct(t[k], ':') && two(k + 1, 60)) k += 2;
-                if (k + 1 < t.size() && (is_punct(t[k], '.') || is_punct(t[k], ',')) && digits(t[k + 1])) k += 2;
+                if (k + 1 < t.size() && t[k].is_punct(':') && two(k + 1, 60)) k += 2;
+                if (k + 1 < t.size() && (t[k].is_punct('.') || t[k].is_punct(',')) && t[k + 1].digits()) k += 2;
             }
         } else {
             return false;
         }
     }
     if (k < t.size() && is_zone(t[k])) ++k;
-    if (k + 1 < t.size() && (is_punct(t[k], '+') || is_punct(t[k], '-')) && digits(t[k + 1])) {
-        const std::size_t n = digits(t[k + 1]);
+    if (k + 1 < t.size() && (t[k].is_punct('+') || t[k].is_punct('-')) && t[k + 1].digits()) {
+        const std::size_t n = t[k + 1].digits();
         if (n != 1 && n != 2 && n != 4) return false;
         k += 2;
-        if (n <= 2 && k + 1 < t.size() && is_punct(t[k], ':') && two(k + 1, 59)) k += 2;
+        if (n <= 2 && k + 1 < t.size() && t[k].is_punct(':') && two(k + 1, 59)) k += 2;
     }
-    if (k + 2 < t.size() && is_punct(t[k], '(') && t[k + 1].kind == Kind::Word && is_punct(t[k + 2], ')')) k += 3;
+    if (k + 2 < t.size() && t[k].is_punct('(') && t[k + 1].kind == Kind::Word && t[k + 2].is_punct(')')) k += 3;
     return k == t.size();
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && space_at(s, 0)) s.remove_prefix(space_at(s, 0));
+    while (!s.empty() && space_length(s, 0)) s.remove_prefix(space_length(s, 0));
     while (!s.empty() && (s.back() == ' ' || (s.back() >= '\t' && s.back() <= '\r'))) s.remove_suffix(1);
     return s;
 }
@@ -365,23 +255,23 @@ std::optional<Date> iso_date(std::string_view s) {
     }
     if (d.month <= 0 || d.day <= 0 || !d.valid()) return std::nullopt;
     if (i < s.size() && (s[i] == 'T' || s[i] == 't')) ++i;
-    if (!valid_tail(lex(s.substr(i)), 0)) return std::nullopt;
+    if (!valid_tail(lex_date(s.substr(i)), 0)) return std::nullopt;
     return d;
 }
 
 // Whole-value textual and numeric forms, with an optional leading « le »/« en » and weekday.
 std::optional<Date> textual_date(std::string_view s) {
-    const std::vector<Tok> t = lex(s);
+    const std::vector<Tok> t = lex_date(s);
     const Rules r{true, 1, 9999};
     std::size_t start = 0;
-    if (!t.empty() && (is_word(t[0], "le") || is_word(t[0], "en"))) start = 1;
+    if (!t.empty() && (t[0].is_word("le") || t[0].is_word("en"))) start = 1;
     for (const bool skip_weekday : {true, false}) {
         std::size_t k = start;
         if (skip_weekday) {
             if (k >= t.size() || !is_weekday(t[k], false)) continue;
             ++k;
-            if (k < t.size() && is_punct(t[k], '.')) ++k;
-            if (k < t.size() && is_punct(t[k], ',')) ++k;
+            if (k < t.size() && t[k].is_punct('.')) ++k;
+            if (k < t.size() && t[k].is_punct(',')) ++k;
         }
         if (k >= t.size()) return std::nullopt;
         for (auto* rule : {&numeric_date, &day_month_year, &month_day_year}) {
@@ -397,7 +287,7 @@ std::optional<Date> textual_date(std::string_view s) {
 std::vector<std::pair<std::size_t, int>> written_years(const std::vector<Tok>& t) {
     std::vector<std::pair<std::size_t, int>> years;
     for (const Tok& tok : t) {
-        const int y = digits(tok) == 4 ? number(tok) : 0;
+        const int y = tok.digits() == 4 ? tok.number() : 0;
         if (y >= 2000 && y <= 2099) years.emplace_back(tok.begin, y);
     }
     return years;
@@ -416,15 +306,15 @@ int nearest_year(const std::vector<std::pair<std::size_t, int>>& years, std::siz
 bool starts_cleanly(const std::vector<Tok>& t, std::size_t i) {
     if (t[i].spaced || i == 0) return true;
     const Tok& p = t[i - 1];
-    return p.kind == Kind::Punct && !is_punct(p, '.') && !is_punct(p, ',') && !is_punct(p, '/') &&
-           !is_punct(p, '-') && !is_punct(p, ':');
+    return p.kind == Kind::Punct && !p.is_punct('.') && !p.is_punct(',') && !p.is_punct('/') &&
+           !p.is_punct('-') && !p.is_punct(':');
 }
 
 // A date glued to a following word or separator+digit (« 2025e », « 12.07.2025.3 ») is something else.
 bool ends_cleanly(const std::vector<Tok>& t, std::size_t next) {
     if (next >= t.size() || t[next].spaced) return true;
     if (t[next].kind != Kind::Punct) return false;
-    if (is_punct(t[next], '.') || is_punct(t[next], ',') || is_punct(t[next], '/') || is_punct(t[next], '-'))
+    if (t[next].is_punct('.') || t[next].is_punct(',') || t[next].is_punct('/') || t[next].is_punct('-'))
         return next + 1 >= t.size() || t[next + 1].spaced || t[next + 1].kind != Kind::Number;
     return true;
 }
@@ -432,8 +322,8 @@ bool ends_cleanly(const std::vector<Tok>& t, std::size_t next) {
 }  // namespace
 
 int french_month(std::string_view word) {
-    const std::vector<Tok> t = lex(word);
-    const bool one_word = t.size() == 1 || (t.size() == 2 && is_punct(t[1], '.') && !t[1].spaced);
+    const std::vector<Tok> t = lex_date(word);
+    const bool one_word = t.size() == 1 || (t.size() == 2 && t[1].is_punct('.') && !t[1].spaced);
     return one_word ? month_of(t[0], Rules{}) : 0;
 }
 
@@ -447,7 +337,7 @@ std::optional<Date> parse_metadata_date(std::string_view text) {
 std::optional<Date> parse_french_date(std::string_view text) { return parse_metadata_date(text); }
 
 std::optional<TextDate> find_date_in_text(std::string_view text, std::optional<int> context_year) {
-    const std::vector<Tok> t = lex(text);
+    const std::vector<Tok> t = lex_date(text);
     const Rules r{false, 1990, 2100};
     std::optional<TextDate> partial;
     std::optional<std::vector<std::pair<std::size_t, int>>> years;  // computed on first need

@@ -195,6 +195,11 @@ bool absolute_url(std::string_view url) {
 
 void read_html(std::string_view content, const std::string& name, const RecordSink& sink) {
     const std::string html = to_utf8(content);
+    if (const std::size_t depth = nesting_depth(html); depth > kMaxHtmlDepth) {
+        sink(Rejected{name, 0, "HTML nested " + std::to_string(depth) + " elements deep (more than " +
+                                   std::to_string(kMaxHtmlDepth) + "); not indexed"});
+        return;
+    }
     const GumboTree tree = parse_html(html);
     const Page page = scan(*tree->document);
 

@@ -2,6 +2,8 @@
 #include "indexer/readers/html_text.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -70,7 +72,87 @@ private:
     Break pending_ = None;
 };
 
+std::string lower_name(std::string_view html, std::size_t& i) {
+    std::string name;
+    while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) || html[i] == '-' || html[i] == ':')) {
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i])));
+        ++i;
+    }
+    return name;
+}
+
+// Elements that never hold children, or whose end tag is implied by the next sibling, or that the
+// HTML5 tree builder never nests (<a> closes an open <a>): none of them deepens the tree.
+bool flat(std::string_view name) {
+    static constexpr std::string_view kFlat[] = {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+        "wbr", "keygen", "basefont", "bgsound", "frame", "p", "li", "dt", "dd", "tr", "td", "th", "option",
+        "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc", "a", "nobr",
+        "html", "head", "body"};
+    return std::find(std::begin(kFlat), std::end(kFlat), name) != std::end(kFlat);
+}
+
+bool raw_text(std::string_view name) {
+    return name == "script" || name == "style" || name == "textarea" || name == "title" || name == "xmp" ||
+           name == "iframe" || name == "noembed" || name == "noframes" || name == "plaintext";
+}
+
+// Character data of markup too deep to parse: tags dropped, entities left as written.
+std::string strip_tags(std::string_view html) {
+    std::string text;
+    bool in_tag = false;
+    for (const char c : html) {
+        if (c == '<') in_tag = true;
+        else if (c == '>') in_tag = false, text += ' ';
+        else if (!in_tag) text += c;
+    }
+    TextBuilder out;
+    out.text(text);
+    return out.take();
+}
+
 }  // namespace
+
+std::size_t nesting_depth(std::string_view html) {
+    std::size_t depth = 0;
+    std::size_t deepest = 0;
+    std::size_t i = 0;
+    while ((i = html.find('<', i)) != std::string_view::npos) {
+        ++i;
+        if (i >= html.size()) break;
+        if (html[i] == '!' || html[i] == '?') {
+            const bool comment = html.substr(i, 3) == "!--";
+            const auto end = comment ? html.find("-->", i) : html.find('>', i);
+            if (end == std::string_view::npos) break;
+            i = end + 1;
+            continue;
+        }
+        const bool closing = html[i] == '/';
+        if (closing) ++i;
+        const std::string name = lower_name(html, i);
+        if (name.empty()) continue;
+        const auto end = html.find('>', i);
+        if (end == std::string_view::npos) break;
+        i = end + 1;
+        if (flat(name)) continue;
+        if (closing) {
+            if (depth > 0) --depth;
+        } else if (raw_text(name)) {
+            // Skip to the matching end tag: « <script>"<div>"</script> » nests nothing.
+            std::size_t close = i;
+            while ((close = html.find("</", close)) != std::string_view::npos) {
+                std::size_t k = close + 2;
+                if (lower_name(html, k) == name) break;
+                close += 2;
+            }
+            if (close == std::string_view::npos) break;
+            i = close;
+        } else {
+            deepest = std::max(deepest, ++depth);
+        }
+    }
+    return deepest;
+}
 
 void GumboOutputDeleter::operator()(GumboOutput* output) const {
     if (output) gumbo_destroy_output(&kGumboDefaultOptions, output);
@@ -129,6 +211,7 @@ std::string visible_text(const GumboNode& root) {
 }
 
 std::string html_to_text(std::string_view html) {
+    if (nesting_depth(html) > kMaxHtmlDepth) return strip_tags(html);
     const GumboTree tree = parse_html(html);
     return visible_text(*tree->document);
 }

@@ -2,6 +2,7 @@
 #pragma once
 #include <gumbo.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,7 +24,16 @@ GumboTree parse_html(std::string_view html);
 /// and hidden elements are skipped. « <p>Le <b>12</b> juillet</p><p>Fin</p> » → « Le 12 juillet\n\nFin ».
 std::string visible_text(const GumboNode& node);
 
-/// visible_text of a whole HTML document or fragment (feed descriptions).
+/// Gumbo's tree construction is quadratic in nesting depth (10,000 nested <div> take seconds), so
+/// inputs nested deeper than this are not given to it.
+inline constexpr std::size_t kMaxHtmlDepth = 1000;
+
+/// The deepest element nesting `html` would produce, estimated by a linear scan of its tags (void
+/// elements, elements with optional end tags, and script/style contents are accounted for).
+std::size_t nesting_depth(std::string_view html);
+
+/// visible_text of a whole HTML document or fragment (feed descriptions); markup nested deeper than
+/// kMaxHtmlDepth is reduced to its character data without parsing.
 std::string html_to_text(std::string_view html);
 
 /// The value of attribute `name` of an element, or "" when absent.
