@@ -234,8 +234,8 @@ private:
     }
 
     /// Hit n° `rank` of the current search: from the page shown, else fetched alone.
-    std::optional<SearchHit> hit(std::size_t rank, bool explain) {
-        if (last_ && !explain)
+    std::optional<SearchHit> hit(std::size_t rank) {
+        if (last_)
             for (const SearchHit& h : last_->hits)
                 if (h.rank == rank) return h;
         SearchRequest request = request_;
@@ -244,7 +244,7 @@ private:
         request.offset = rank - 1;
         request.limit = 1;
         request.facets = false;
-        request.explain = explain;
+        request.snippets = false;
         auto result = run(request);
         if (!result) return std::nullopt;
         if (result->hits.empty()) {
@@ -257,7 +257,7 @@ private:
     void open(const std::string& arg) {
         if (arg.empty()) return complain(":open attend un numéro de résultat ou un identifiant");
         if (const auto n = parse_number(arg); n && *n > 0 && have_search()) {
-            if (const auto h = hit(*n, false)) printer_->print_article(h->article, std::cout);
+            if (const auto h = hit(*n)) printer_->print_article(h->article, std::cout);
             return;
         }
         if (const auto article = engine_.article(arg)) return printer_->print_article(*article, std::cout);
@@ -274,17 +274,19 @@ private:
         const auto n = parse_number(arg);
         if (!n || *n == 0) return complain(":explain attend un numéro de résultat, pas « " + arg + " »");
         if (!have_search()) return complain("aucune recherche en cours");
-        const auto h = hit(*n, true);
-        if (!h) return;
-        // One hit, shown with the printer like any result (header, hit, explanation).
-        SearchResult one;
-        one.query = query_;
-        one.total = last_ ? last_->total : 0;
-        one.offset = *n - 1;
-        one.hits.push_back(*h);
-        one.active_filters = last_ ? last_->active_filters : std::vector<std::string>{};
-        one.query_description = last_ ? last_->query_description : std::string();
-        printer_->print(one, std::cout);
+        // Hit n° N alone, with its explanation, shown by the printer like any result.
+        SearchRequest request = request_;
+        request.query = query_;
+        request.filters = filters_;
+        request.offset = *n - 1;
+        request.limit = 1;
+        request.facets = false;
+        request.explain = true;
+        const auto result = run(request);
+        if (!result) return;
+        if (result->hits.empty())
+            return complain("pas de résultat n° " + std::to_string(*n) + " (" + std::to_string(result->total) + " au total)");
+        printer_->print(*result, std::cout);
     }
 
     /// Replaces the filters and re-runs the search; a filter the engine rejects is rolled back.
@@ -342,8 +344,9 @@ private:
         for (const Command& c : kCommands) {
             std::string usage = std::string(c.name) + (c.args.empty() ? "" : " " + std::string(c.args));
             if (!c.alias.empty()) usage += " (" + std::string(c.alias) + ")";
-            usage.resize(std::max<std::size_t>(usage.size() + 2, 32), ' ');
-            std::cout << "  " << usage << c.help << '\n';
+            std::size_t columns = 0;
+            for (const char ch : usage) columns += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+            std::cout << "  " << usage << std::string(columns < 30 ? 32 - columns : 2, ' ') << c.help << '\n';
         }
         std::cout << "Flèches : historique (conservé entre les sessions) · Tab : complète les commandes\n";
     }
