@@ -204,9 +204,13 @@ void read_html(std::string_view content, const std::string& name, const RecordSi
     const Page page = scan(*tree->document);
 
     Article a;
-    // The article's own container when the page marks one; falling back when it is empty (a teaser card).
-    for (const GumboNode* root : {page.article, page.main, page.body}) {
-        if (root && (a.body = visible_text(*root)).size()) break;
+    // The article's own container when the page marks one; falling back when it is empty (a teaser
+    // card). Text that only scripts reveal (LibreOffice help: <span hidden> per application) is
+    // better than nothing, so hidden elements are taken when nothing else is left.
+    for (const bool include_hidden : {false, true}) {
+        for (const GumboNode* root : {page.article, page.main, page.body})
+            if (root && !(a.body = visible_text(*root, include_hidden)).empty()) break;
+        if (!a.body.empty()) break;
     }
     if (a.body.empty()) {
         sink(Rejected{name, 0, "no text in HTML body"});

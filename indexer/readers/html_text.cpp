@@ -47,6 +47,26 @@ bool hidden(const GumboNode& element) {
     return style.find("display:none") != std::string::npos;
 }
 
+bool has_token(std::string_view list, std::string_view token) {
+    while (!list.empty()) {
+        const auto space = list.find(' ');
+        if (list.substr(0, space) == token) return true;
+        list.remove_prefix(space == std::string_view::npos ? list.size() : space + 1);
+    }
+    return false;
+}
+
+// Site chrome marked without the HTML5 elements: ARIA landmark roles for nav/header/footer/aside,
+// and the DocBook navigation bars of generated manuals (navheader, navfooter).
+bool chrome(const GumboNode& element) {
+    static constexpr std::string_view kRoles[] = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"};
+    static constexpr std::string_view kClasses[] = {"navheader", "navfooter", "breadcrumb", "breadcrumbs"};
+    const std::string_view role = attribute(element, "role");
+    const std::string_view classes = attribute(element, "class");
+    return std::find(std::begin(kRoles), std::end(kRoles), role) != std::end(kRoles) ||
+           std::any_of(std::begin(kClasses), std::end(kClasses), [&](std::string_view c) { return has_token(classes, c); });
+}
+
 // Appends text while collapsing whitespace; breaks are emitted lazily so that empty blocks and
 // leading/trailing whitespace never show.
 class TextBuilder {
@@ -168,7 +188,7 @@ std::string_view attribute(const GumboNode& element, const char* name) {
     return a && a->value ? std::string_view(a->value) : std::string_view();
 }
 
-std::string visible_text(const GumboNode& root) {
+std::string visible_text(const GumboNode& root, bool include_hidden) {
     TextBuilder out;
     // An explicit stack: HTML5 trees can be nested tens of thousands deep, more than the call stack.
     struct Frame {
@@ -189,7 +209,7 @@ std::string visible_text(const GumboNode& root) {
         if (node->type == GUMBO_NODE_ELEMENT) {
             const GumboTag tag = node->v.element.tag;
             if (tag == GUMBO_TAG_BR) out.request(TextBuilder::Line);
-            if (skipped(tag) || hidden(*node)) return;
+            if (skipped(tag) || chrome(*node) || (!include_hidden && hidden(*node))) return;
             if (block(tag)) out.request(TextBuilder::Paragraph);
             if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) out.request(TextBuilder::Space);
         }

@@ -20,9 +20,10 @@ using GumboTree = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 GumboTree parse_html(std::string_view html);
 
 /// Visible text under `node`: block elements separated by "\n\n", <br> by "\n", other whitespace
-/// collapsed to one space; script, style, nav, header, footer, aside, noscript, form, template, head
-/// and hidden elements are skipped. « <p>Le <b>12</b> juillet</p><p>Fin</p> » → « Le 12 juillet\n\nFin ».
-std::string visible_text(const GumboNode& node);
+/// collapsed to one space; script, style, nav, header, footer, aside, noscript, form, template, head,
+/// ARIA navigation landmarks and (unless `include_hidden`) hidden elements are skipped.
+/// « <p>Le <b>12</b> juillet</p><p>Fin</p> » → « Le 12 juillet\n\nFin ».
+std::string visible_text(const GumboNode& node, bool include_hidden = false);
 
 /// Gumbo's tree construction is quadratic in nesting depth (10,000 nested <div> take seconds), so
 /// inputs nested deeper than this are not given to it.

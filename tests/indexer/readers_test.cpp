@@ -283,6 +283,11 @@ TEST_CASE("HTML: JSON-LD date, <main>, <time>, fallbacks", "[indexer][readers][h
     const Article& l = article(l_records.at(0));
     CHECK(l.title == "Réseaux");
     CHECK(l.body == "La sécurité des réseaux à l'épreuve.");
+
+    // Text that only scripts reveal (LibreOffice help pages) is taken when nothing else is visible.
+    const auto hidden_records =
+        read_string("<html><body><span hidden>Seulement caché</span><div aria-hidden=\"true\"></div></body></html>", "aide.html");
+    CHECK(article(hidden_records.at(0)).body == "Seulement caché");
 }
 
 TEST_CASE("html_to_text collapses whitespace and separates blocks", "[indexer][readers][html]") {
@@ -292,6 +297,8 @@ TEST_CASE("html_to_text collapses whitespace and separates blocks", "[indexer][r
     CHECK(veille::html_to_text("<table><tr><td>a</td><td>b</td></tr></table>") == "a b");
     CHECK(veille::html_to_text("<div style=\"display: none\">caché</div>visible") == "visible");
     CHECK(veille::html_to_text("").empty());
+    CHECK(veille::html_to_text("<div role=\"navigation\">Accueil</div><div class=\"x navheader\">Préc.</div><p>texte</p>") ==
+          "texte");
     // Nesting: walked with an explicit stack up to the limit, never handed to gumbo beyond it
     // (its tree construction is quadratic in depth: 20,000 nested <div> took 17 s).
     std::string deep;
