@@ -1,5 +1,5 @@
-// gazetteer.cpp — longest-match lookup of company names over analysed words, then the company-context
-// rules that decide whether an ambiguous name (Orange, Free, X, Apple…) really names the company.
+// gazetteer.cpp — longest-match lookup of company names over analysed words; ambiguous names are then
+// judged by common/extract/company_context.cpp.
 #include "common/extract/gazetteer.hpp"
 
 #include <algorithm>
@@ -8,56 +8,6 @@
 namespace veille {
 
 namespace {
-
-// How far (in words) a context word may sit from an ambiguous name. Two sentences of news prose:
-// « Orange … ses abonnés » is typical, while a page-wide window would let « réseau social » three
-// paragraphs away turn « la génération X » into the company.
-constexpr std::uint32_t kContextWindow = 30;
-// Stop words and modifiers skipped when looking for a cue right next to a name (« le géant américain Apple »).
-constexpr int kMaxSkipped = 3;
-
-// Nouns that put the next name in a company role: « l’opérateur Free », « PDG d’Apple », « chez Meta ».
-constexpr std::string_view kBeforeCues[] = {
-    "groupe", "société", "entreprise", "firme", "géant", "start-up", "startup", "jeune pousse", "filiale",
-    "maison mère", "coentreprise", "opérateur", "constructeur", "fabricant", "éditeur", "fondeur",
-    "plateforme", "réseau social", "chez", "PDG", "patron", "patronne", "dirigeant", "directeur",
-    "directrice", "fondateur", "cofondateur", "président", "présidente", "rachat", "acquisition", "action",
-    "titre", "concurrent", "rival", "partenaire", "actionnaire", "investisseur", "licorne", "spécialiste",
-    "numéro un", "leader", "champion", "laboratoire", "fournisseur", "client", "salariés",
-    "employés", "ingénieurs", "chercheurs", "équipes", "services", "offres", "abonnés", "utilisateurs",
-    "comptes", "applications", "magasin d'applications", "résultats", "chiffre d'affaires", "capitalisation",
-};
-// Verbs a company is the subject of: « Orange a annoncé », « Free lance », « Meta refuse ».
-constexpr std::string_view kAfterCues[] = {
-    "annonce", "annoncé", "dévoile", "dévoilé", "lance", "lancé", "rachète", "racheté", "investit",
-    "investi", "présente", "présenté", "confirme", "confirmé", "prévoit", "affirme", "affirmé", "indique",
-    "indiqué", "précise", "précisé", "déclare", "déclaré", "revendique", "propose", "proposé", "recrute",
-    "licencie", "vend", "vendu", "commercialise", "détient", "emploie", "publie", "publié", "promet",
-    "signe", "signé", "dément", "réalise", "enregistre", "enregistré", "facture", "domine", "prépare",
-    "accélère", "déploie", "déployé", "supprime", "rejoint", "conclut", "conclu", "refuse", "conteste",
-    "accuse", "poursuit", "assure", "explique", "reconnaît", "répond", "souhaite", "veut", "entend",
-    "mise", "parie", "doit", "devra", "compte", "revendique", "table", "cède", "acquiert", "finance",
-    "condamné", "sanctionné", "visé", "valorisé", "coté", "fondé", "dirigé", "Inc", "SA", "Group",
-};
-// Business vocabulary: in the same sentence as a capitalised name that does not open the sentence, it
-// shows a company (« en doublant Apple » after « 3 000 milliards »). Sentence-initial names are left out
-// because there a capital proves nothing (« Zoom sur le marché… »).
-constexpr std::string_view kBusinessWords[] = {
-    "milliards", "millions", "capitalisation", "Bourse", "actionnaires", "chiffre d'affaires", "bénéfice",
-    "valorisation", "dollars", "euros", "rachat", "filiale", "concurrents", "rivaux", "parts de marché",
-    "amende", "investisseurs", "cotée", "coté", "trimestre", "trimestriels",
-};
-// How far (in words, within the sentence) a business word may sit from the name.
-constexpr std::size_t kBusinessWindow = 12;
-
-// Words that may stand between a cue noun and the name: « le géant américain Apple ».
-constexpr std::string_view kModifiers[] = {
-    "américain", "américaine", "chinois", "chinoise", "français", "française", "européen", "européenne",
-    "japonais", "japonaise", "coréen", "coréenne", "sud-coréen", "allemand", "allemande", "britannique",
-    "néerlandais", "suédois", "taïwanais", "indien", "estonien", "californien", "historique",
-    "numérique", "technologique", "mondial", "grand", "nouveau", "télécoms",
-    "internet", "tech", "mobile", "parisien", "parisienne",
-};
 
 bool is_word(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
 
@@ -88,42 +38,46 @@ bool hyphen_joined(std::string_view text, const Token& a, const Token& b) {
     return gap == "-" || gap == "\u2010" || gap == "\u2011";
 }
 
-bool crosses_sentence(std::string_view text, std::size_t from, std::size_t to) {
-    if (from >= to || to > text.size()) return false;
-    const auto gap = text.substr(from, to - from);
-    return gap.find_first_of(".!?\n") != std::string_view::npos;
-}
-
-std::string quoted(std::string_view s) { return "«" + std::string(s) + "»"; }
-
-// The words of one analysed text (no compounds or names), with positions → index.
-struct Words {
-    std::string_view text;
-    std::vector<const Token*> words;
+// The words of one part, and which of them sit inside a protected product name.
+struct Words : WordRun {
     std::vector<bool> inside_product;  // inside a protected non-company name, after its first word
     std::vector<bool> starts_product;  // first word of a protected non-company name
 };
 
-bool match_at(const Words& w, std::size_t i, const std::vector<std::string>& seq, bool on_stem) {
-    if (i + seq.size() > w.words.size()) return false;
-    for (std::size_t k = 0; k < seq.size(); ++k)
-        if ((on_stem ? w.words[i + k]->stem : w.words[i + k]->folded) != seq[k]) return false;
-    return true;
+bool form_matches(const Gazetteer::Form& f, const Words& w, std::size_t i) {
+    if (i + f.parts.size() > w.words.size()) return false;
+    for (std::size_t k = 0; k < f.parts.size(); ++k)
+        if (w.words[i + k]->folded != f.parts[k]) return false;
+    // Symbols the word breaker drops must be there: « Canal+ » is not « canal ».
+    const std::size_t last = i + f.parts.size() - 1;
+    if (!f.suffix.empty() && w.text.substr(w.words[last]->end, f.suffix.size()) != f.suffix) return false;
+    for (std::size_t k = 1; k < f.parts.size(); ++k) {
+        const Token* a = w.words[i + k - 1];
+        const Token* b = w.words[i + k];
+        if (!gap_allowed(w.text.substr(a->end, b->begin - a->end), f.gaps[k - 1])) return false;
+    }
+    // A name inside a product name (« macOS Sequoia », « Snapdragon X ») belongs to the product. One that
+    // starts it names the company (« Google Pixel »), unless the name is ambiguous: « X Plus » is a chip,
+    // and « Apple Watch » is left to Apple's context words.
+    for (std::size_t k = 0; k < f.parts.size(); ++k)
+        if (w.inside_product[i + k] || (f.ambiguous && w.starts_product[i + k])) return false;
+    if (!f.ambiguous) return true;
+    for (std::size_t k = 0; k < f.parts.size(); ++k)
+        if (!same_capitals(f.surfaces[k], w.words[i + k]->surface)) return false;
+    // « X-energy », « X-Men »: a hyphen makes the ambiguous word part of another name.
+    return !(i > 0 && hyphen_joined(w.text, *w.words[i - 1], *w.words[i])) &&
+           !(last + 1 < w.words.size() && hyphen_joined(w.text, *w.words[last], *w.words[last + 1]));
 }
 
 }  // namespace
 
-struct Gazetteer::Company {
-    std::vector<std::vector<std::string>> context;  // stem sequences
-    std::vector<std::string> context_text;          // as written in the file, for evidence
-};
-
-Gazetteer::Gazetteer(const std::vector<CompanyEntry>& entries, const Analyzer& analyzer) : analyzer_(analyzer) {
+Gazetteer::Gazetteer(const std::vector<CompanyEntry>& entries, const Analyzer& analyzer)
+    : analyzer_(analyzer), context_(analyzer) {
     build(entries);
 }
 
 Gazetteer::Gazetteer(std::string_view tsv, const std::string& origin, const Analyzer& analyzer)
-    : analyzer_(analyzer) {
+    : analyzer_(analyzer), context_(analyzer) {
     build(parse_companies(tsv, origin));
 }
 
@@ -152,21 +106,20 @@ void Gazetteer::build(const std::vector<CompanyEntry>& entries) {
         return out;
     };
     std::unordered_map<std::string, std::size_t> index;  // canonical → company
-    std::vector<std::shared_ptr<Company>> building;
     std::unordered_map<std::string, Form> forms;          // joined parts → form
     std::vector<std::string> order;
     for (const CompanyEntry& e : entries) {
         auto [it, fresh] = index.emplace(e.canonical, canonicals_.size());
         if (fresh) {
             canonicals_.push_back(e.canonical);
-            building.push_back(std::make_shared<Company>());
+            cues_.emplace_back();
         }
         const std::size_t c = it->second;
         for (const auto& ctx : e.context) {
             auto seq = stems_of(ctx);
             if (seq.empty()) continue;
-            building[c]->context.push_back(std::move(seq));
-            building[c]->context_text.push_back(ctx);
+            cues_[c].stems.push_back(std::move(seq));
+            cues_[c].text.push_back(ctx);
         }
         std::vector<std::pair<std::string, bool>> names{{e.canonical, false}};
         for (const auto& a : e.aliases) names.emplace_back(a, e.ambiguous);
@@ -206,11 +159,6 @@ void Gazetteer::build(const std::vector<CompanyEntry>& entries) {
     for (auto& [first, list] : forms_by_first_)
         std::stable_sort(list.begin(), list.end(),
                          [](const Form& a, const Form& b) { return a.parts.size() > b.parts.size(); });
-    for (auto& c : building) companies_.push_back(std::move(c));
-    for (auto cue : kBeforeCues) before_cues_.push_back(stems_of(cue));
-    for (auto cue : kAfterCues) after_cues_.push_back(stems_of(cue));
-    for (auto cue : kModifiers) modifiers_.push_back(stems_of(cue));
-    for (auto word : kBusinessWords) business_.push_back(stems_of(word));
 }
 
 const std::string* Gazetteer::canonical(std::string_view name) const {
@@ -238,22 +186,13 @@ std::vector<std::string> Gazetteer::companies(const std::vector<TokenizedText>& 
     return out;
 }
 
-namespace {
-
-struct Occurrence {
-    const Gazetteer::Form* form;
-    std::size_t part, first, last;  // word indices, inclusive
-    std::optional<std::string> rule;
-};
-
-}  // namespace
-
 std::vector<CompanyMention> Gazetteer::find(const std::vector<TokenizedText>& parts) const {
     // 1. Words of each part, and which of them sit inside a protected product name: the « X » of
     //    « Xbox Series X » or « Model X » is part of a product, not the company X.
     std::vector<Words> texts;
     for (const auto& p : parts) {
-        Words w{p.text, {}, {}, {}};
+        Words w;
+        w.text = p.text;
         if (p.tokens)
             for (const Token& t : *p.tokens)
                 if (is_word(t)) w.words.push_back(&t);
@@ -273,181 +212,52 @@ std::vector<CompanyMention> Gazetteer::find(const std::vector<TokenizedText>& pa
 
     // 2. Longest match at each word, left to right, on folded forms (so « d’OpenAI », « OPENAI »,
     //    « openai » are one name); ambiguous names also need their capitals and must not be inside a product.
-    std::vector<Occurrence> occ;
-    std::vector<bool> named(canonicals_.size(), false);
-    std::vector<std::string> named_by(canonicals_.size());
+    std::vector<NameHit> hits;
     for (std::size_t p = 0; p < texts.size(); ++p) {
         const Words& w = texts[p];
         for (std::size_t i = 0; i < w.words.size();) {
             const auto bucket = forms_by_first_.find(w.words[i]->folded);
             const Form* hit = nullptr;
             if (bucket != forms_by_first_.end())
-                for (const Form& f : bucket->second) {
-                    if (!match_at(w, i, f.parts, false)) continue;
-                    // Symbols the word breaker drops must be there: « Canal+ » is not « canal ».
-                    const Token* tail = w.words[i + f.parts.size() - 1];
-                    bool ok = f.suffix.empty() || w.text.substr(tail->end, f.suffix.size()) == f.suffix;
-                    for (std::size_t k = 1; k < f.parts.size() && ok; ++k) {
-                        const Token* a = w.words[i + k - 1];
-                        const Token* b = w.words[i + k];
-                        ok = gap_allowed(w.text.substr(a->end, b->begin - a->end), f.gaps[k - 1]);
-                    }
-                    // A name inside a product name (« macOS Sequoia », « Snapdragon X ») belongs to the
-                    // product. One that starts it names the company (« Google Pixel »), unless the name is
-                    // ambiguous: « X Plus » is a chip; « Apple Watch » is left to Apple's context words.
-                    for (std::size_t k = 0; k < f.parts.size() && ok; ++k) ok = !w.inside_product[i + k];
-                    if (ok && f.ambiguous) {
-                        for (std::size_t k = 0; k < f.parts.size() && ok; ++k)
-                            ok = same_capitals(f.surfaces[k], w.words[i + k]->surface) && !w.starts_product[i + k];
-                        // « X-energy », « X-Men »: a hyphen makes the ambiguous word part of another name.
-                        const std::size_t last = i + f.parts.size() - 1;
-                        ok = ok && !(i > 0 && hyphen_joined(w.text, *w.words[i - 1], *w.words[i])) &&
-                             !(last + 1 < w.words.size() && hyphen_joined(w.text, *w.words[last], *w.words[last + 1]));
-                    }
-                    if (ok) {
+                for (const Form& f : bucket->second)
+                    if (form_matches(f, w, i)) {
                         hit = &f;
                         break;
                     }
-                }
             if (!hit) {
                 ++i;
                 continue;
             }
-            Occurrence o{hit, p, i, i + hit->parts.size() - 1, std::nullopt};
-            if (!hit->ambiguous) {
-                o.rule = "name";
-                if (!named[hit->company])
-                    named_by[hit->company] = w.text.substr(w.words[i]->begin, w.words[o.last]->end - w.words[i]->begin);
-                named[hit->company] = true;
-            }
-            occ.push_back(std::move(o));
+            NameHit h;
+            h.part = p;
+            h.first = i;
+            h.last = i + hit->parts.size() - 1;
+            h.company = hit->company;
+            h.ambiguous = hit->ambiguous;
+            h.single_letter = hit->surfaces.size() == 1 && hit->surfaces.front().size() == 1;
+            if (!hit->ambiguous) h.rule = "name";
+            hits.push_back(std::move(h));
             i += hit->parts.size();
         }
     }
 
-    // 3. Company context for ambiguous names, strongest evidence first.
-    auto skip_back = [&](const Words& w, std::size_t i) {
-        // The words before index i that a cue may end at, nearest first: stop words (« chez ») and
-        // modifiers are passed over up to the first other word, within the sentence
-        // (« le géant américain Apple » → {américain, géant}; « PDG d’Apple » → {PDG}).
-        std::vector<std::size_t> seen;
-        for (std::size_t j = i, skipped = 0; j > 0 && skipped <= kMaxSkipped; ++skipped) {
-            if (crosses_sentence(w.text, w.words[j - 1]->end, w.words[j]->begin)) break;
-            --j;
-            seen.push_back(j);
-            if (w.words[j]->stopword) continue;
-            const bool modifier = std::any_of(modifiers_.begin(), modifiers_.end(),
-                                              [&](const auto& m) { return match_at(w, j, m, true); });
-            if (!modifier) break;
-        }
-        return seen;
-    };
-    auto previous_word = [&](const Words& w, std::size_t i) -> std::optional<std::size_t> {
-        for (std::size_t j = i, skipped = 0; j > 0 && skipped <= kMaxSkipped; ++skipped) {
-            if (crosses_sentence(w.text, w.words[j - 1]->end, w.words[j]->begin)) return std::nullopt;
-            if (!w.words[--j]->stopword) return j;
-        }
-        return std::nullopt;
-    };
-    auto skip_forward = [&](const Words& w, std::size_t i) -> std::optional<std::size_t> {
-        for (std::size_t j = i + 1, skipped = 0; j < w.words.size() && skipped <= kMaxSkipped; ++j, ++skipped) {
-            if (crosses_sentence(w.text, w.words[j - 1]->end, w.words[j]->begin)) return std::nullopt;
-            if (!w.words[j]->stopword) return j;
-        }
-        return std::nullopt;
-    };
-    auto cue_rule = [&](const Occurrence& o) -> std::optional<std::string> {
-        const Words& w = texts[o.part];
-        for (std::size_t j : skip_back(w, o.first))
-            for (const auto& cue : before_cues_)
-                if (!cue.empty() && j + 1 >= cue.size() && match_at(w, j + 1 - cue.size(), cue, true))
-                    return "cue " + quoted(w.words[j]->surface) + " before";
-        if (auto j = skip_forward(w, o.last))
-            for (const auto& cue : after_cues_)
-                if (!cue.empty() && match_at(w, *j, cue, true))
-                    return "cue " + quoted(w.words[*j]->surface) + " after";
-        return std::nullopt;
-    };
-    auto context_rule = [&](const Occurrence& o) -> std::optional<std::string> {
-        const Words& w = texts[o.part];
-        const Company& c = *companies_[o.form->company];
-        const std::size_t from = o.first > kContextWindow ? o.first - kContextWindow : 0;
-        const std::size_t to = std::min(w.words.size(), o.last + kContextWindow + 1);
-        for (std::size_t j = from; j < to; ++j)
-            for (std::size_t k = 0; k < c.context.size(); ++k)
-                if (match_at(w, j, c.context[k], true))
-                    return "context " + quoted(c.context_text[k]) + " nearby";
-        return std::nullopt;
-    };
-    auto business_rule = [&](const Occurrence& o) -> std::optional<std::string> {
-        const Words& w = texts[o.part];
-        // A single letter is too often just a letter (« rayons X », « sir H. Clinton ») for this weak sign.
-        if (o.form->surfaces.size() == 1 && o.form->surfaces.front().size() < 3) return std::nullopt;
-        if (o.first == 0 || crosses_sentence(w.text, w.words[o.first - 1]->end, w.words[o.first]->begin))
-            return std::nullopt;
-        std::size_t from = o.first, to = o.last;
-        while (from > 0 && o.first - from < kBusinessWindow &&
-               !crosses_sentence(w.text, w.words[from - 1]->end, w.words[from]->begin))
-            --from;
-        while (to + 1 < w.words.size() && to - o.last < kBusinessWindow &&
-               !crosses_sentence(w.text, w.words[to]->end, w.words[to + 1]->begin))
-            ++to;
-        for (std::size_t j = from; j <= to; ++j)
-            for (const auto& b : business_)
-                if (!b.empty() && j + b.size() <= to + 1 && match_at(w, j, b, true))
-                    return "business word " + quoted(w.words[j]->surface) + " in the sentence";
-        return std::nullopt;
-    };
-    for (Occurrence& o : occ) {
-        if (o.rule) continue;
-        if (named[o.form->company]) o.rule = "with " + quoted(named_by[o.form->company]) + " in the article";
-        else if (auto r = cue_rule(o)) o.rule = r;
-        else if (auto r2 = context_rule(o)) o.rule = r2;
-        else if (auto r3 = business_rule(o)) o.rule = r3;
-    }
-    // Enumerations: « Orange, SFR et Bouygues Telecom » — a neighbour that is a counted company makes the
-    // name one too. Repeated because a confirmed name can confirm the next one (« Free, Orange et SFR »).
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (Occurrence& o : occ) {
-            if (o.rule) continue;
-            const Words& w = texts[o.part];
-            const auto before = previous_word(w, o.first);
-            const auto after = skip_forward(w, o.last);
-            for (const Occurrence& n : occ) {
-                if (!n.rule || n.part != o.part || &n == &o) continue;
-                if ((before && n.last == *before) || (after && n.first == *after)) {
-                    o.rule = "listed with " + quoted(texts[n.part].words[n.first]->surface);
-                    changed = true;
-                    break;
-                }
-            }
-        }
-    }
-    // One sense per discourse (Gale, Church & Yarowsky 1992): once an article shows that « Free » is the
-    // operator, its other capitalised « Free » are too.
-    std::vector<const Occurrence*> confirmed(canonicals_.size(), nullptr);
-    for (const Occurrence& o : occ)
-        if (o.rule && !confirmed[o.form->company]) confirmed[o.form->company] = &o;
-    for (Occurrence& o : occ)
-        if (!o.rule && confirmed[o.form->company])
-            o.rule = "same article as " + quoted(texts[confirmed[o.form->company]->part]
-                                                    .words[confirmed[o.form->company]->first]->surface) +
-                     " (" + *confirmed[o.form->company]->rule + ")";
+    // 3. Company context for the ambiguous ones.
+    std::vector<WordRun> runs(texts.begin(), texts.end());
+    context_.judge(hits, runs, cues_);
 
     std::vector<CompanyMention> out;
-    for (const Occurrence& o : occ) {
-        const Words& w = texts[o.part];
+    for (const NameHit& h : hits) {
+        const Words& w = texts[h.part];
         CompanyMention m;
-        m.company = canonicals_[o.form->company];
-        m.part = o.part;
-        m.begin = w.words[o.first]->begin;
-        m.end = w.words[o.last]->end;
+        m.company = canonicals_[h.company];
+        m.part = h.part;
+        m.begin = w.words[h.first]->begin;
+        m.end = w.words[h.last]->end;
         m.surface = std::string(w.text.substr(m.begin, m.end - m.begin));
-        m.position = w.words[o.first]->position;
-        m.ambiguous = o.form->ambiguous;
-        m.counted = o.rule.has_value();
-        m.rule = o.rule.value_or("no company context");
+        m.position = w.words[h.first]->position;
+        m.ambiguous = h.ambiguous;
+        m.counted = h.rule.has_value();
+        m.rule = h.rule.value_or("no company context");
         out.push_back(std::move(m));
     }
     return out;

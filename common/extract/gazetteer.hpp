@@ -10,6 +10,7 @@
 
 #include "common/analysis/analyzer.hpp"
 #include "common/data_files.hpp"
+#include "common/extract/company_context.hpp"
 
 namespace veille {
 
@@ -82,16 +83,15 @@ public:
     };
 
 private:
-    struct Company;
     void build(const std::vector<CompanyEntry>& entries);
     [[nodiscard]] std::vector<std::string> words_of(std::string_view text) const;
 
     Analyzer analyzer_;  ///< a copy (it shares the lexicon) so overrides need no lifetime care
     std::vector<std::string> canonicals_;
-    std::vector<std::shared_ptr<const Company>> companies_;                ///< parallel to canonicals_
+    std::vector<CompanyCues> cues_;                                         ///< parallel to canonicals_
+    CompanyContext context_;
     std::unordered_map<std::string, std::vector<Form>> forms_by_first_;    ///< longest first
     std::unordered_map<std::string, std::size_t> by_folded_;               ///< folded name → company
-    std::vector<std::vector<std::string>> before_cues_, after_cues_, modifiers_, business_;  ///< stem sequences
 };
 
 }  // namespace veille
