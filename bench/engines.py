@@ -35,7 +35,7 @@ def run_measured(cmd, stdin=None, timeout=3600, env=None):
     wall = time.perf_counter() - start
     err = box.get("err", b"").decode(errors="replace").strip()
     if p.returncode not in (0, 3):  # veille-index: 3 = some records rejected, the rest indexed
-        raise RunError(f"{os.path.basename(cmd[0])} exited {p.returncode}: {err[-600:]}")
+        raise RunError(f"{os.path.basename(cmd[0])} exited {p.returncode}: {err[:600]}")
     return out.decode(errors="replace"), wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 

@@ -167,7 +167,8 @@ class Bench:
         try:
             return fn()
         except (engines.RunError, subprocess.CalledProcessError, OSError, KeyError, ValueError) as e:
-            note(self.results, f"{what}: failed, skipped ({str(e).strip()[:300]})")
+            first = (str(e).strip().splitlines() or [""])[0]
+            note(self.results, f"{what}: failed, skipped ({first[:240]})")
             return None
 
     def add_index(self, row, size_docs, nbytes, scale):
@@ -235,10 +236,11 @@ class Bench:
         w, r = self.args.warm, self.args.rounds
         if self.available["lucene"]:
             lp = os.path.join(self.db_dir, "lucene")
+            row = None
             for threads in lucene_threads:
-                self.add_index(self.attempt(f"Lucene: index, {threads} thread(s)",
-                                            lambda: self.lucene.index(tsv, lp, threads)), docs, nbytes, label)
-            if os.path.exists(lp):
+                row = self.add_index(self.attempt(f"Lucene: index, {threads} thread(s)",
+                                                  lambda: self.lucene.index(tsv, lp, threads)), docs, nbytes, label)
+            if row:
                 self.query_engine("lucene", docs, label, lambda c: self.lucene.queries(lp, self.qtsv, c, w, r))
             shutil.rmtree(lp, ignore_errors=True)
         if self.available["postgresql"]:
@@ -294,7 +296,7 @@ class Bench:
             self.results["growth"].append({"docs": docs, "index": row, "queries_1": q.get(1), "queries_2": q.get(2)})
             last = n == sizes[-1]
             if last and a.peers_at_scale != "none":
-                if self.available["xapian-floor"]:
+                if self.available["xapian-floor"] and a.peers_at_scale == "all":
                     fl = os.path.join(self.db_dir, "floor")
                     self.add_index(self.attempt(f"Xapian floor: index {docs} articles",
                                                 lambda: self.floor.index(part, fl)), docs, nbytes, f"scale-{docs}")
@@ -319,7 +321,7 @@ def main():
     ap.add_argument("--quick", action="store_true", help="1,000 articles, no growth runs: a smoke test")
     ap.add_argument("--threads", type=int, default=0, help="veille-index threads for the growth runs (default: cores)")
     ap.add_argument("--peers-at-scale", choices=["none", "fast", "all"], default="fast",
-                    help="peers at the largest size: fast = floor, Lucene, PostgreSQL; all = + stock Xapian")
+                    help="peers at the largest size: fast = Lucene, PostgreSQL; all = + the floor and stock Xapian")
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--warm", type=int, default=2, help="untimed passes over the query mix first")
     ap.add_argument("--rounds", type=int, default=5, help="timed passes over the query mix")

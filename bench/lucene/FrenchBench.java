@@ -131,7 +131,7 @@ public final class FrenchBench {
             String line;
             while ((line = in.readLine()) != null) {
                 String[] row = line.split("\t", -1);
-                for (int i = 0; i < row.length; ++i) row[i] = unescape(row[i]);
+                for (int i = 0; i < row.length; ++i) row[i] = row[i].equals("\\N") ? "" : unescape(row[i]);
                 counts[0]++;
                 counts[1] += row[1].getBytes(StandardCharsets.UTF_8).length + row[2].getBytes(StandardCharsets.UTF_8).length;
                 queue.put(row);
