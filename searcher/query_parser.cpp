@@ -15,6 +15,8 @@ namespace {
 
 enum class Lex { Word, Phrase, Field, LParen, RParen, And, Or, Not, Near, End };
 
+constexpr int kMaxParens = 100;  // nesting deeper than any person types; recursion stays shallow
+
 struct Lexeme {
     Lex kind = Lex::End;
     std::string text;   ///< word, phrase content, or field value
@@ -75,18 +77,29 @@ private:
         return std::string(q_.substr(open + 1, close - open - 1));
     }
 
+    // A '+', '-' or '=' sign: followed by something other than a space, ')' or the same sign.
+    bool sign_at(std::size_t p) const {
+        const char c = q_[p];
+        return (c == '+' || c == '-' || c == '=') && p + 1 < q_.size() && !is_space(q_[p + 1]) &&
+               q_[p + 1] != ')' && q_[p + 1] != c;
+    }
+
     Lexeme next() {
         Lexeme l;
         l.column = column_of(q_, pos_);
         const char c = q_[pos_];
         if (c == '(') { ++pos_; l.kind = Lex::LParen; return l; }
         if (c == ')') { ++pos_; l.kind = Lex::RParen; return l; }
-        if ((c == '+' || c == '-' || c == '=') && pos_ + 1 < q_.size() && !is_space(q_[pos_ + 1]) &&
-            q_[pos_ + 1] != ')' && q_[pos_ + 1] != c) {
-            ++pos_;
+        if (sign_at(pos_)) {
+            // Chained signs (« +-=mot ») are skipped in a loop, not by recursion: a query of 100 000
+            // signs overflowed the stack (fuzz_query). The outermost sign wins; the innermost one
+            // is the one reported when no word follows.
+            std::size_t innermost = pos_++;
+            while (sign_at(pos_)) innermost = pos_++;
             Lexeme inner = next();
             if (inner.kind != Lex::Word && inner.kind != Lex::Phrase && inner.kind != Lex::Field)
-                throw QueryError(std::string("'") + c + "' must be followed by a word, a phrase or a field", l.column);
+                throw QueryError(std::string("'") + q_[innermost] + "' must be followed by a word, a phrase or a field",
+                                 column_of(q_, innermost));
             inner.sign = c;
             inner.column = l.column;
             return inner;
@@ -142,6 +155,7 @@ struct QueryParser::State {
     std::vector<Lexeme> lex;
     std::size_t i = 0;
     int depth = 0;
+    int parens = 0;  ///< parentheses open around the current position
     ParsedQuery& out;
     UnitBuilder units;
 
@@ -280,9 +294,14 @@ struct QueryParser::State {
         const Lexeme l = take();
         switch (l.kind) {
             case Lex::LParen: {
+                // Each level recurses; 10 000 nested '(' overflowed the stack (fuzz_query).
+                if (++parens > kMaxParens)
+                    throw QueryError("too many nested parentheses (at most " + std::to_string(kMaxParens) + ")",
+                                     l.column);
                 ++depth;
                 Xapian::Query inner = expr();
                 --depth;
+                --parens;
                 if (peek().kind != Lex::RParen) throw QueryError("unbalanced parenthesis: no closing ')'", l.column);
                 take();
                 return inner;
@@ -355,7 +374,7 @@ QueryParser::~QueryParser() = default;
 
 ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::string>& filters) const {
     ParsedQuery out;
-    State st{*this, Lexer(query, !reads_as_question(query, analyzer_)).run(), 0, 0, out,
+    State st{*this, Lexer(query, !reads_as_question(query, analyzer_)).run(), 0, 0, 0, out,
              UnitBuilder(analyzer_, synonyms_.get(), params_, out)};
     Xapian::Query q = st.expr();
     if (st.peek().kind == Lex::RParen) throw QueryError("unbalanced parenthesis: ')' without '('", st.peek().column);
