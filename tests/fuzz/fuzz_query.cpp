@@ -1,0 +1,41 @@
+// fuzz_query.cpp — libFuzzer target: any bytes through veille::QueryParser, built as searcher/engine.cpp
+// builds it. QueryError and UsageError are the expected answers to bad queries; anything else is a bug.
+#include "searcher/query_parser.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "common/analysis/analyzer.hpp"
+#include "common/error.hpp"
+#include "common/extract/gazetteer.hpp"
+#include "common/extract/taxonomy.hpp"
+#include "searcher/synonyms.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static const veille::QueryParser parser(veille::Analyzer::standard(), veille::Gazetteer::standard(),
+                                            veille::Taxonomy::standard(), veille::Synonyms::standard(),
+                                            veille::RankingParams{});
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    try {
+        const veille::ParsedQuery q = parser.parse(text);
+        (void)q.full().get_description();
+        (void)q.full("company").get_description();
+        (void)q.filters.describe();
+    } catch (const veille::QueryError& e) {
+        // The column points into the query (1-based, one past the end at most).
+        if (e.column() > size + 1) __builtin_trap();
+    } catch (const veille::UsageError&) {
+    }
+    // A filter given with --filter goes through the same field parsers.
+    const auto colon = text.find(':');
+    if (colon != std::string_view::npos && colon > 0) {
+        try {
+            (void)parser.parse("", {std::string(text)});
+        } catch (const veille::QueryError&) {
+        } catch (const veille::UsageError&) {
+        }
+    }
+    return 0;
+}
