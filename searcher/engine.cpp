@@ -204,7 +204,8 @@ SearchResult Engine::search_once(const SearchRequest& request) {
         }
         result.hits.push_back(std::move(hit));
     }
-    if (result.total < 3 && !request.query.empty()) result.suggestion = suggest(db_, request.query, analyzer);
+    // Cheap when every word is known (a few term lookups); scans the vocabulary only for unknown ones.
+    if (!request.query.empty()) result.suggestion = suggest(db_, request.query, analyzer);
     return result;
 }
 

@@ -164,9 +164,11 @@ struct QueryParser::State {
 
     // expr := and_e (OR and_e)*
     Xapian::Query expr() {
+        const std::size_t first = i;
         std::vector<Xapian::Query> alternatives{and_expr()};
         while (peek().kind == Lex::Or) {
             const auto& op = take();
+            if (i - 1 == first) throw QueryError("OR needs something on its left", op.column);
             if (starts_nothing(peek().kind)) throw QueryError("OR needs something on its right", op.column);
             ++depth;  // filters under OR are not top-level drill-down filters
             alternatives.push_back(and_expr());
@@ -200,6 +202,9 @@ struct QueryParser::State {
             if (l.kind == Lex::End || l.kind == Lex::RParen || l.kind == Lex::Or) break;
             if (l.kind == Lex::And) {
                 const auto& op = take();
+                if (word_run.empty() && optional_units.empty() && optional_other.empty() && required.empty() &&
+                    prohibited.empty())
+                    throw QueryError("AND needs something on its left", op.column);
                 if (starts_nothing(peek().kind)) throw QueryError("AND needs something on its right", op.column);
                 flush_words();
                 // « a AND b »: both sides become required.
@@ -214,7 +219,8 @@ struct QueryParser::State {
                 next_required = true;
                 continue;
             }
-            if (l.kind == Lex::Word && l.sign == 0 && !ends_with_star(l.text)) {
+            const bool before_near = lex[i + 1].kind == Lex::Near;  // « a NEAR b » binds its own words
+            if (l.kind == Lex::Word && l.sign == 0 && !ends_with_star(l.text) && !before_near) {
                 word_run.push_back(take());
                 continue;
             }

@@ -38,12 +38,18 @@ struct WordForms {
 
 // Per-thread memo of word forms: news text is Zipfian, so most words are seen many times and the
 // ICU + Snowball work is done once per distinct surface form.
+struct WordCache {
+    const Lexicon* owner = nullptr;
+    std::unordered_map<std::string, WordForms> map;
+};
+
+WordCache& word_cache() {
+    thread_local WordCache cache;
+    return cache;
+}
+
 const WordForms& forms_of(std::string_view surface, bool numeric, const Lexicon& lexicon) {
-    struct Cache {
-        const Lexicon* owner = nullptr;
-        std::unordered_map<std::string, WordForms> map;
-    };
-    thread_local Cache cache;
+    WordCache& cache = word_cache();
     if (cache.owner != &lexicon || cache.map.size() > 500000) {
         cache.map.clear();
         cache.owner = &lexicon;
@@ -59,6 +65,10 @@ const WordForms& forms_of(std::string_view surface, bool numeric, const Lexicon&
 }
 
 }  // namespace
+
+// The lexicon analyses its names while its protected words are still being collected: forms cached
+// then (« openai » stemmed to « open ») must not outlive its construction.
+void forget_word_forms() { word_cache().map.clear(); }
 
 // Words only (no compounds, no names): used for text and for building the lexicon's names.
 std::vector<Token> analyze_words(std::string_view text, const Lexicon& lexicon) {

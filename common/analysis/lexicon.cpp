@@ -13,6 +13,7 @@ namespace veille {
 namespace detail {
 std::vector<Token> analyze_words(std::string_view text, const Lexicon& lexicon);
 std::string collapse_spaces(std::string_view s);
+void forget_word_forms();
 }  // namespace detail
 
 Lexicon::Lexicon(std::string_view stopwords, std::string_view elisions, const std::vector<std::string>& names) {
@@ -35,6 +36,7 @@ Lexicon::Lexicon(std::string_view stopwords, std::string_view elisions, const st
         if (std::none_of(bucket.begin(), bucket.end(), [&](const ProtectedName& p) { return p.whole == whole; }))
             bucket.push_back({std::move(parts), std::move(whole)});
     }
+    detail::forget_word_forms();
     for (auto& [first, bucket] : names_)
         std::stable_sort(bucket.begin(), bucket.end(),
                          [](const ProtectedName& a, const ProtectedName& b) { return a.parts.size() > b.parts.size(); });

@@ -30,7 +30,7 @@ TEST_CASE("same id replaces, same hash is unchanged, delete removes", "[indexer]
         BatchWriter w(db, 2);
         CHECK(w.write("a1", "h1", doc_with("a1", "cloud")) == WriteOutcome::Indexed);
         CHECK(w.write("a2", "h2", doc_with("a2", "puce")) == WriteOutcome::Indexed);
-        CHECK(w.write("a1", "h1", doc_with("a1", "cloud")) == WriteOutcome::Indexed);  // hash not stored by doc_with
+        CHECK(w.write("a1", "h1", doc_with("a1", "cloud")) == WriteOutcome::Updated);  // doc_with stores no hash
         CHECK(w.remove("a2"));
         CHECK_FALSE(w.remove("absent"));
         w.commit();
