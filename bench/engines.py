@@ -91,8 +91,9 @@ class Veille:
         self.index_bin = os.path.join(build, "indexer", "veille-index")
         self.search_bin = os.path.join(build, "searcher", "veille-search")
 
-    def index(self, inputs, db, threads, label):
-        subprocess.run(["rm", "-rf", db], check=True)
+    def index(self, inputs, db, threads, label, fresh=True):
+        if fresh:
+            subprocess.run(["rm", "-rf", db], check=True)
         cmd = [self.index_bin, "--db", db, "--json", "--threads", str(threads)] + inputs
         out, wall, cpu, rss = run_measured(cmd)
         summary = last_json(out)

@@ -20,7 +20,8 @@ import report  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PACKAGES = ["libreoffice-help-fr", "gimp-help-fr", "manpages-fr", "manpages-fr-dev"]
-GROWTH = [10_000, 30_000, 100_000]
+GROWTH = [10_000, 30_000]
+TARGET_ARTICLES = 100_000
 
 
 def log(msg):
@@ -102,6 +103,24 @@ def head(src, dst, n):
                 nbytes += len(a.get("title", "").encode()) + len(a.get("body", "").encode())
                 out.write(line)
                 docs += 1
+    return docs, nbytes
+
+
+def cut(src, dst, start, end):
+    """Documents start..end-1 of src into dst; returns (docs, text bytes)."""
+    docs = nbytes = i = 0
+    with open(src, encoding="utf-8") as f, open(dst, "w", encoding="utf-8") as out:
+        for line in f:
+            if not line.strip():
+                continue
+            if i >= end:
+                break
+            if i >= start:
+                a = json.loads(line)
+                nbytes += len(a.get("title", "").encode()) + len(a.get("body", "").encode())
+                out.write(line)
+                docs += 1
+            i += 1
     return docs, nbytes
 
 
@@ -277,36 +296,49 @@ class Bench:
         log(f"replicating the corpus {copies} times")
         subprocess.run([engines.PYTHON, os.path.join(HERE, "make_corpus.py"), "scale", base, scaled,
                         "--copies", str(copies)], check=True, capture_output=True)
-        total, _ = jsonl_stats(scaled)
-        sizes = [n for n in GROWTH if n < total] + [total]
+        total, total_bytes = jsonl_stats(scaled)
+        sizes = [n for n in a.steps if n < total] + [total]
+        # Growth is indexed in steps into one database (10k, then 20k more, then the rest): each figure is
+        # the cumulative cost of reaching that size, and each step's rate shows how writing slows as the
+        # database grows. Peak RSS is that of the step's process, the one that has the largest database.
         vdb = os.path.join(self.db_dir, "veille")
+        shutil.rmtree(vdb, ignore_errors=True)
+        done = done_bytes = 0
+        wall = cpu = 0.0
         for n in sizes:
             part = os.path.join(self.work, f"part-{n}.jsonl")
-            docs, nbytes = head(scaled, part, n)
-            row = self.add_index(self.attempt(f"veille: index {docs} articles",
-                                              lambda: self.veille.index([part], vdb, a.threads, "veille (JSONL)")),
-                                 docs, nbytes, f"scale-{docs}")
-            if row is None:
-                continue
+            step_docs, step_bytes = cut(scaled, part, done, n)
+            step = self.attempt(f"veille: index articles {done + 1}–{n} into the same database",
+                                lambda: self.veille.index([part], vdb, a.threads, "veille (JSONL)", fresh=done == 0))
+            os.remove(part)
+            if step is None:
+                break
+            done += step_docs
+            done_bytes += step_bytes
+            wall += step["wall_s"]
+            cpu += step["cpu_s"]
+            row = dict(step, docs=done, wall_s=round(wall, 3), cpu_s=round(cpu, 3), step_docs=step_docs,
+                       step_wall_s=step["wall_s"], step_docs_per_s=round(step_docs / step["wall_s"], 1))
+            row = self.add_index(row, done, done_bytes, f"scale-{done}")
             q = {}
             for clients in (1, 2):
-                res = self.attempt(f"veille: query mix, {docs} articles, {clients} client(s)",
+                res = self.attempt(f"veille: query mix, {done} articles, {clients} client(s)",
                                    lambda: self.veille.queries(vdb, self.specs, clients, a.warm, a.rounds))
-                q[clients] = self.add_queries("veille", docs, clients, res, f"scale-{docs}")
-            self.results["growth"].append({"docs": docs, "index": row, "queries_1": q.get(1), "queries_2": q.get(2)})
-            last = n == sizes[-1]
-            if last and a.peers_at_scale != "none":
-                if self.available["xapian-floor"] and a.peers_at_scale == "all":
-                    fl = os.path.join(self.db_dir, "floor")
-                    self.add_index(self.attempt(f"Xapian floor: index {docs} articles",
-                                                lambda: self.floor.index(part, fl)), docs, nbytes, f"scale-{docs}")
-                    shutil.rmtree(fl, ignore_errors=True)
-                tsv = os.path.join(self.work, "scaled.tsv")
-                to_tsv(part, tsv)
-                self.run_peers(part, tsv, docs, nbytes, f"scale-{docs}", python=a.peers_at_scale == "all")
-                os.remove(tsv)
-            shutil.rmtree(vdb, ignore_errors=True)
-            os.remove(part)
+                q[clients] = self.add_queries("veille", done, clients, res, f"scale-{done}")
+            self.results["growth"].append({"docs": done, "index": row, "queries_1": q.get(1), "queries_2": q.get(2)})
+        shutil.rmtree(vdb, ignore_errors=True)
+        if done == total and a.peers_at_scale != "none":
+            # Peers index the whole scaled corpus in one run; veille's row there is its cumulative growth row.
+            label = f"scale-{total}"
+            if self.available["xapian-floor"] and a.peers_at_scale == "all":
+                fl = os.path.join(self.db_dir, "floor")
+                self.add_index(self.attempt(f"Xapian floor: index {total} articles",
+                                            lambda: self.floor.index(scaled, fl)), total, total_bytes, label)
+                shutil.rmtree(fl, ignore_errors=True)
+            tsv = os.path.join(self.work, "scaled.tsv")
+            to_tsv(scaled, tsv)
+            self.run_peers(scaled, tsv, total, total_bytes, label, python=a.peers_at_scale == "all")
+            os.remove(tsv)
         os.remove(scaled)
 
 
@@ -319,6 +351,8 @@ def main():
     ap.add_argument("--scale", type=int, default=0,
                     help="copies of the corpus for the growth runs (default: enough for 100,000 articles; 1 = none)")
     ap.add_argument("--quick", action="store_true", help="1,000 articles, no growth runs: a smoke test")
+    ap.add_argument("--steps", type=lambda v: [int(x) for x in v.split(",")], default=GROWTH,
+                    help="corpus sizes reported on the way to the full scale (default 10000,30000)")
     ap.add_argument("--threads", type=int, default=0, help="veille-index threads for the growth runs (default: cores)")
     ap.add_argument("--peers-at-scale", choices=["none", "fast", "all"], default="fast",
                     help="peers at the largest size: fast = Lucene, PostgreSQL; all = + the floor and stock Xapian")
@@ -344,7 +378,7 @@ def main():
         base, files_dir = small, None
         a.rounds = min(a.rounds, 2)
     base_docs, _ = jsonl_stats(base)
-    copies = a.scale if a.scale else -(-GROWTH[-1] // max(1, base_docs))
+    copies = a.scale if a.scale else -(-TARGET_ARTICLES // max(1, base_docs))
     if a.quick:
         copies = 1
     bench.results["settings"] = {"scale": copies, "warm": a.warm, "rounds": a.rounds, "queries": len(bench.specs),

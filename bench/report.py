@@ -75,10 +75,12 @@ def growth_table(growth):
     for g in growth:
         i, q1, q2 = g["index"], g.get("queries_1") or {}, g.get("queries_2") or {}
         body.append([fmt(g["docs"]), fmt(i["text_mb"], 0), fmt(i["wall_s"], 1), fmt(i["docs_per_s"], 0),
-                     fmt(i["mb_per_s"], 2), fmt(i["peak_rss_mb"], 0), fmt(i["size_mb"], 0),
+                     fmt(i.get("step_docs_per_s"), 0), fmt(i["mb_per_s"], 2), fmt(i["peak_rss_mb"], 0),
+                     fmt(i["size_mb"], 0),
                      fmt(q1.get("p50_ms"), 2), fmt(q1.get("p95_ms"), 2), fmt(q1.get("p99_ms"), 2),
                      fmt(q1.get("qps"), 0), fmt(q2.get("p50_ms"), 2), fmt(q2.get("p99_ms"), 2), fmt(q2.get("qps"), 0)])
-    return table(["articles", "text MB", "index s", "articles/s", "MB/s", "peak RSS MB", "DB MB", "p50 ms", "p95 ms",
+    return table(["articles", "text MB", "index s", "articles/s", "this step, articles/s", "MB/s", "peak RSS MB",
+                  "DB MB", "p50 ms", "p95 ms",
                   "p99 ms", "q/s", "2 clients p50", "2 clients p99", "2 clients q/s"], body)
 
 
@@ -185,8 +187,10 @@ def markdown(res):
     if res["growth"]:
         out += ["### As the corpus grows (veille)", "",
                 f"The corpus replicated {s.get('scale')} times with distinct ids, paragraphs shuffled, one dropped "
-                f"and a dated revision line added; the first N articles are indexed from scratch with "
-                f"{s.get('threads')} threads. Flush threshold: a commit every 2,000 articles (`--batch-size`), "
+                f"and a dated revision line added, indexed with {s.get('threads')} threads in steps into one "
+                f"database (up to {', '.join(fmt(g['docs']) for g in res['growth'])} articles): index s is the "
+                "cumulative time to reach that size, « this step » the rate of the last step alone, peak RSS that "
+                "of the last step's process. Flush threshold: a commit every 2,000 articles (`--batch-size`), "
                 "with at most two chunks of 256 articles / 4 MiB in flight between the readers, the analysis "
                 "threads and the writer.",
                 "", growth_table(res["growth"]), ""]
