@@ -24,14 +24,15 @@ json summary_of(const veille::test::RunResult& r) {
 std::vector<std::string> ids_for(const std::string& db, const std::string& query) {
     const auto r = run_search({"--db", db, "--json", "-n", "100", query});
     REQUIRE(r.exit_code == 0);
+    const json j = json::parse(r.out);  // not a temporary: the loop below refers into it
     std::vector<std::string> ids;
-    for (const auto& hit : json::parse(r.out)["results"]) ids.push_back(hit["id"]);
+    for (const auto& hit : j["results"]) ids.push_back(hit["id"]);
     return ids;
 }
 
 }  // namespace
 
-TEST_CASE("the --json summary has the documented fields", "[e2e][index]") {
+TEST_CASE("the json summary has the documented fields", "[e2e][index]") {
     TempDir tmp;
     const auto r = run_index({"--db", tmp / "db", "--json", test_data("mini.jsonl")});
     REQUIRE(r.exit_code == 0);
@@ -44,7 +45,7 @@ TEST_CASE("the --json summary has the documented fields", "[e2e][index]") {
     CHECK(r.err.empty());
 }
 
-TEST_CASE("same id replaces, unchanged is skipped, --delete removes", "[e2e][index]") {
+TEST_CASE("same id replaces; unchanged is skipped; delete removes", "[e2e][index]") {
     TempDir tmp;
     const std::string db = tmp / "db";
     const std::string v1 = tmp.write("a.jsonl",
@@ -69,7 +70,7 @@ TEST_CASE("same id replaces, unchanged is skipped, --delete removes", "[e2e][ind
     CHECK(ids_for(db, "Freebox").empty());
 }
 
-TEST_CASE("every input format is indexed, and - reads JSONL from stdin", "[e2e][index]") {
+TEST_CASE("every input format is indexed and - reads JSONL from stdin", "[e2e][index]") {
     TempDir tmp;
     const std::string db = tmp / "db";
     for (const char* f : {"readers/note.md", "readers/page.html", "readers/feed.rss", "readers/feed.atom"}) {
@@ -82,11 +83,13 @@ TEST_CASE("every input format is indexed, and - reads JSONL from stdin", "[e2e][
     }
     const auto piped = run_index({"--db", db, "--json", "-"},
         R"({"id":"stdin-1","title":"Depuis l'entrée standard","body":"Un article lu sur l’entrée standard à propos de la cybersécurité."})" "\n");
+    INFO(piped.out << piped.err);
     CHECK(piped.exit_code == 0);
+    CHECK(summary_of(piped)["indexed"] == 1);
     CHECK(ids_for(db, "entrée standard") == std::vector<std::string>{"stdin-1"});
 }
 
-TEST_CASE("bad records: one line each on stderr, the rest indexed, exit 3", "[e2e][index]") {
+TEST_CASE("bad records: one line each on stderr; the rest indexed; exit 3", "[e2e][index]") {
     TempDir tmp;
     const std::string file = tmp.write("mixed.jsonl",
         R"({"id":"ok-1","title":"TSMC ouvre une usine","body":"Le fondeur TSMC inaugure une usine à Dresde."})" "\n"
@@ -110,7 +113,7 @@ TEST_CASE("bad records: one line each on stderr, the rest indexed, exit 3", "[e2
     CHECK_THAT(strict.err, Catch::Contains(file + ":2:"));
 }
 
-TEST_CASE("--explain and --gold describe extraction", "[e2e][index]") {
+TEST_CASE("explain and gold describe extraction", "[e2e][index]") {
     TempDir tmp;
     const std::string db = tmp / "db";
     REQUIRE(run_index({"--db", db, test_data("mini.jsonl")}).exit_code == 0);
@@ -130,7 +133,7 @@ TEST_CASE("--explain and --gold describe extraction", "[e2e][index]") {
     CHECK_FALSE(gold.out.empty());
 }
 
-TEST_CASE("usage errors exit 2, a missing input is a rejected record", "[e2e][index]") {
+TEST_CASE("usage errors exit 2; a missing input is a rejected record", "[e2e][index]") {
     TempDir tmp;
     CHECK(run_index({"--db", tmp / "db", "--format", "pdf", test_data("mini.jsonl")}).exit_code == 2);
     CHECK(run_index({"--db", tmp / "db"}).exit_code == 2);

@@ -38,7 +38,7 @@ json search(const std::vector<std::string>& args) {
 
 }  // namespace
 
-TEST_CASE("--json follows the README contract", "[e2e][search]") {
+TEST_CASE("json output follows the README contract", "[e2e][search]") {
     const json j = search({"modèle open source"});
     for (const char* key : {"query", "total", "offset", "took_ms", "suggestion", "results", "facets"})
         CHECK(j.contains(key));
@@ -82,7 +82,7 @@ TEST_CASE("snippets highlight the words as written", "[e2e][search]") {
                                                                      Catch::Contains("<mark>Sécurité"));
 }
 
-TEST_CASE("filters, drill-down facets, sort and paging", "[e2e][search]") {
+TEST_CASE("filters and drill-down facets and sort and paging", "[e2e][search]") {
     const json all = search({"cloud", "-n", "100"});
     const json orange = search({"cloud", "--filter", "company:orange", "-n", "100"});
     CHECK(orange["total"].get<int>() < all["total"].get<int>());
@@ -115,7 +115,7 @@ TEST_CASE("filters, drill-down facets, sort and paging", "[e2e][search]") {
     CHECK(page1["results"][0]["id"] == both["results"][0]["id"]);
 }
 
-TEST_CASE("same input, same order", "[e2e][search]") {
+TEST_CASE("same input gives the same order", "[e2e][search]") {
     const auto a = run_search({"--db", corpus_db(), "--trec", "-n", "50", "europe"});
     const auto b = run_search({"--db", corpus_db(), "--trec", "-n", "50", "europe"});
     REQUIRE(a.exit_code == 0);
@@ -140,7 +140,7 @@ TEST_CASE("did-you-mean restores accents", "[e2e][search]") {
     CHECK(k["suggestion"] == "intelligence artificielle");
 }
 
-TEST_CASE("errors: bad query exit 2 with the column, missing database exit 1", "[e2e][search]") {
+TEST_CASE("errors: bad query exits 2 with the column and a missing database exits 1", "[e2e][search]") {
     const auto bad = run_search({"--db", corpus_db(), "(cloud souverain"});
     CHECK(bad.exit_code == 2);
     CHECK(bad.err == "veille-search: query column 1: unbalanced parenthesis: no closing ')'\n");
@@ -154,7 +154,7 @@ TEST_CASE("errors: bad query exit 2 with the column, missing database exit 1", "
     CHECK(run_search({"--db", corpus_db(), "--sort", "sideways", "cloud"}).exit_code == 2);
 }
 
-TEST_CASE("--analyze shows tokens and terms", "[e2e][search][analysis]") {
+TEST_CASE("analyze shows tokens and terms", "[e2e][search][analysis]") {
     const auto r = run_search({"--analyze", "L’entreprise d'OpenAI", "--json"});
     REQUIRE(r.exit_code == 0);
     const json j = json::parse(r.out);
@@ -163,7 +163,7 @@ TEST_CASE("--analyze shows tokens and terms", "[e2e][search][analysis]") {
     CHECK(j["tokens"][1]["stem"] == "openai");
 }
 
-TEST_CASE("human view: no colour codes when not a terminal", "[e2e][search]") {
+TEST_CASE("human view has no colour codes when not a terminal", "[e2e][search]") {
     const auto r = run_search({"--db", corpus_db(), "Nvidia"});
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.find('\x1b') == std::string::npos);

@@ -102,7 +102,7 @@ TEST_CASE("queries that cannot be parsed say where", "[searcher][query]") {
     }
 }
 
-TEST_CASE("--filter values use the same syntax and drill-down", "[searcher][query]") {
+TEST_CASE("filter option values use the same syntax and drill-down", "[searcher][query]") {
     const auto parsed = parser().parse("cloud", {"company:orange", "date:2024"});
     CHECK(parsed.filters.describe() == std::vector<std::string>{"company:Orange", "date:2024"});
     CHECK_THAT(parsed.full().get_description(), Catch::Contains("XCorange"));
