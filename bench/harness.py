@@ -180,11 +180,12 @@ class Bench:
             if not ok:
                 note(self.results, f"{k}: not available here, skipped")
 
-    def attempt(self, what, fn):
-        """Runs one measurement; a failing peer is reported and skipped, never fatal."""
+    def attempt(self, what, fn, best_of=1):
+        """Runs one measurement (best_of times, keeping the fastest); a failure is reported, never fatal."""
         log(what)
         try:
-            return fn()
+            runs = [fn() for _ in range(best_of)]
+            return min(runs, key=lambda r: r.get("wall_s", r.get("seconds", 0)) if isinstance(r, dict) else 0)
         except (engines.RunError, subprocess.CalledProcessError, OSError, KeyError, ValueError) as e:
             first = (str(e).strip().splitlines() or [""])[0]
             note(self.results, f"{what}: failed, skipped ({first[:240]})")
@@ -224,28 +225,28 @@ class Bench:
         tsv = os.path.join(self.work, "base.tsv")
         to_tsv(base, tsv)
         vdb = os.path.join(self.db_dir, "veille")
-        w, r = a.warm, a.rounds
+        w, r, rep = a.warm, a.rounds, a.repeat
         for threads in (1, 2):
             self.add_index(self.attempt(f"veille: index JSONL, {threads} thread(s)",
-                                        lambda: self.veille.index([base], vdb, threads, "veille (JSONL)")),
+                                        lambda: self.veille.index([base], vdb, threads, "veille (JSONL)"), rep),
                            docs, nbytes, "base")
         self.query_engine("veille", docs, "base", lambda c: self.veille.queries(vdb, self.specs, c, w, r))
         if files_dir and os.path.isdir(files_dir) and not a.quick:
             fdb = os.path.join(self.db_dir, "veille-files")
             self.add_index(self.attempt("veille: index the HTML pages and man pages through its readers",
-                                        lambda: self.veille.index([files_dir], fdb, 2, "veille (HTML + text files)")),
+                                        lambda: self.veille.index([files_dir], fdb, 2, "veille (HTML + text files)"), rep),
                            docs, nbytes, "base")
             shutil.rmtree(fdb, ignore_errors=True)
         if self.available["analysis"]:
             for mode in ("analyze", "build"):
                 for threads in (1, 2):
                     row = self.attempt(f"veille {mode} only, {threads} thread(s)",
-                                       lambda: self.analysis.run(base, mode, threads))
+                                       lambda: self.analysis.run(base, mode, threads), rep)
                     if row:
                         self.results["analysis"].append(row)
         if self.available["xapian-floor"]:
             fl = os.path.join(self.db_dir, "floor")
-            self.add_index(self.attempt("Xapian floor: index", lambda: self.floor.index(base, fl)), docs, nbytes, "base")
+            self.add_index(self.attempt("Xapian floor: index", lambda: self.floor.index(base, fl), rep), docs, nbytes, "base")
             shutil.rmtree(fl, ignore_errors=True)
         self.run_peers(base, tsv, docs, nbytes, "base", lucene_threads=(1, 2))
         shutil.rmtree(vdb, ignore_errors=True)
@@ -253,12 +254,13 @@ class Bench:
 
     def run_peers(self, corpus, tsv, docs, nbytes, label, lucene_threads=(1,), python=True):
         w, r = self.args.warm, self.args.rounds
+        rep = self.args.repeat if label == "base" else 1
         if self.available["lucene"]:
             lp = os.path.join(self.db_dir, "lucene")
             row = None
             for threads in lucene_threads:
                 row = self.add_index(self.attempt(f"Lucene: index, {threads} thread(s)",
-                                                  lambda: self.lucene.index(tsv, lp, threads)), docs, nbytes, label)
+                                                  lambda: self.lucene.index(tsv, lp, threads), rep), docs, nbytes, label)
             if row:
                 self.query_engine("lucene", docs, label, lambda c: self.lucene.queries(lp, self.qtsv, c, w, r))
             shutil.rmtree(lp, ignore_errors=True)
@@ -271,7 +273,7 @@ class Bench:
                 self.available["postgresql"] = False
             if self.available["postgresql"]:
                 try:
-                    row = self.add_index(self.attempt("PostgreSQL: COPY + GIN index", lambda: self.pg.index(tsv)),
+                    row = self.add_index(self.attempt("PostgreSQL: COPY + GIN index", lambda: self.pg.index(tsv), rep),
                                          docs, nbytes, label)
                     if row:
                         self.query_engine("postgresql", docs, label,
@@ -282,7 +284,7 @@ class Bench:
         if self.available["xapian-python"] and python:
             xp = os.path.join(self.db_dir, "xapian-python")
             row = self.add_index(self.attempt("stock Xapian (python3-xapian): index",
-                                              lambda: self.xapian.index(corpus, xp)), docs, nbytes, label)
+                                              lambda: self.xapian.index(corpus, xp), rep), docs, nbytes, label)
             if row:
                 self.query_engine("xapian-python", docs, label,
                                   lambda c: self.xapian.queries(xp, self.specs_path, c, w, r))
@@ -357,6 +359,8 @@ def main():
     ap.add_argument("--peers-at-scale", choices=["none", "fast", "all"], default="fast",
                     help="peers at the largest size: fast = Lucene, PostgreSQL; all = + the floor and stock Xapian")
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="indexing runs per engine on the base corpus, the fastest kept (default 1)")
     ap.add_argument("--warm", type=int, default=2, help="untimed passes over the query mix first")
     ap.add_argument("--rounds", type=int, default=5, help="timed passes over the query mix")
     ap.add_argument("--lucene-jars", default="")
@@ -381,7 +385,7 @@ def main():
     copies = a.scale if a.scale else -(-TARGET_ARTICLES // max(1, base_docs))
     if a.quick:
         copies = 1
-    bench.results["settings"] = {"scale": copies, "warm": a.warm, "rounds": a.rounds, "queries": len(bench.specs),
+    bench.results["settings"] = {"scale": copies, "repeat": a.repeat, "warm": a.warm, "rounds": a.rounds, "queries": len(bench.specs),
                                  "threads": a.threads, "peers_at_scale": a.peers_at_scale,
                                  "pg": engines_pg_settings()}
     try:

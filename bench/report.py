@@ -41,10 +41,10 @@ def index_table(rows, corpus):
         body.append([r["label"] if r["engine"] == "veille" else NAMES.get(r["engine"], r["label"]), r["threads"],
                      fmt(r["wall_s"], 2), fmt(r["cpu_s"], 2), fmt(r["docs_per_s"], 0), fmt(r["mb_per_s"], 2),
                      fmt(r["peak_rss_mb"], 0), fmt(r["size_mb"], 1),
-                     ratio(r["wall_s"], ref and ref["wall_s"]), ratio(r["peak_rss_mb"], ref and ref["peak_rss_mb"]),
-                     ratio(r["size_mb"], ref and ref["size_mb"])])
+                     ratio(r["wall_s"], ref and ref["wall_s"]), ratio(r["cpu_s"], ref and ref["cpu_s"]),
+                     ratio(r["peak_rss_mb"], ref and ref["peak_rss_mb"]), ratio(r["size_mb"], ref and ref["size_mb"])])
     return table(["engine", "threads", "wall s", "CPU s", "articles/s", "MB/s", "peak RSS MB", "on disk MB",
-                  "time ÷ veille", "RSS ÷ veille", "size ÷ veille"], body)
+                  "time ÷ veille", "CPU ÷ veille", "RSS ÷ veille", "size ÷ veille"], body)
 
 
 def query_table(rows, corpus):
@@ -147,13 +147,15 @@ def markdown(res):
            "the HTML pages' text is extracted with veille's own rules (scripts, navigation, headers and footers "
            "left out), man pages are rendered by `man -l` without hyphenation. The row « veille (HTML + text "
            "files) » indexes the installed HTML pages and the rendered man pages through veille's own readers "
-           "(gumbo, text) instead. Each article carries a date (metadata) so that date sorting, filters and "
+           "(gumbo, text) instead; its MB/s counts the JSONL's text. Each article carries a date (metadata) so that date sorting, filters and "
            "facets have work to do.",
            "",
            "### Indexing",
            "",
            index_table(res["index"], "base"),
            "",
+           ("" if s.get("repeat", 1) <= 1 else f"Each engine indexed the corpus {s['repeat']} times; the fastest "
+            "run is shown. ") +
            "Wall and CPU time, peak RSS (wait4) of the whole process; on disk = the database directory after the "
            "final commit. Ratios divide the engine's figure by veille's (2 threads): above 1 the peer is slower, "
            "bigger or hungrier. PostgreSQL: COPY with the generated `tsvector` column, then `CREATE INDEX … USING "
