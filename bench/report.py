@@ -55,7 +55,7 @@ def query_table(rows, corpus):
     return table(["engine", "clients", "p50 ms", "p95 ms", "p99 ms", "queries/s", "matches (one pass)"], body)
 
 
-def parts_table(rows, corpus):
+def parts_table(rows, corpus, compact=None):
     body = []
     for r in (r for r in rows if r["corpus"] == corpus and r["parts_mb"]):
         if r["engine"] == "veille" and r["label"] != "veille (JSONL)":
@@ -67,6 +67,9 @@ def parts_table(rows, corpus):
         if row[0] not in seen:
             seen.add(row[0])
             unique.append([row[0], row[2], row[3]])
+            if row[0] == "veille" and compact:
+                parts = ", ".join(f"{k} {v:.1f}" for k, v in sorted(compact["parts_mb"].items(), key=lambda kv: -kv[1]))
+                unique.append(["veille after `xapian-compact`", fmt(compact["size_mb"], 1), parts])
     return table(["engine", "on disk MB", "parts (MB)"], unique)
 
 
@@ -166,7 +169,7 @@ def markdown(res):
            ""]
     if res["analysis"]:
         out += ["### How far indexing is from the analyzer's limit", "", analysis_table(res), ""]
-    out += ["### What the index holds", "", parts_table(res["index"], "base"), "",
+    out += ["### What the index holds", "", parts_table(res["index"], "base", res.get("compact")), "",
             "Xapian tables: postlist = postings, document lengths and value slots (dates, facets, ids); position = "
             "word positions (phrases, NEAR, snippets' order); termlist = each document's terms (replacement, "
             "did-you-mean); docdata = the stored article. Lucene: postings, positions, terms dictionary, norms, "
