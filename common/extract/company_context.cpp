@@ -3,6 +3,7 @@
 #include "common/extract/company_context.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace veille {
 
@@ -158,15 +159,21 @@ void CompanyContext::judge(std::vector<NameHit>& hits, const std::vector<WordRun
     std::vector<const NameHit*> named(cues.size(), nullptr);
     for (const NameHit& h : hits)
         if (!h.ambiguous && !named[h.company]) named[h.company] = &h;
+    // Where each company's context words occur, found once per (company, part) and then searched per
+    // name, so a long text full of « X » stays linear.
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<std::pair<std::size_t, std::size_t>>> found;
     auto context_rule = [&](const NameHit& h) -> std::optional<std::string> {
         const WordRun& run = runs[h.part];
         const CompanyCues& c = cues[h.company];
+        auto [slot, fresh] = found.try_emplace({h.company, h.part});
+        if (fresh)
+            for (std::size_t j = 0; j < run.words.size(); ++j)
+                for (std::size_t k = 0; k < c.stems.size(); ++k)
+                    if (match_at(run, j, c.stems[k])) slot->second.emplace_back(j, k);
         const std::size_t from = h.first > kContextWindow ? h.first - kContextWindow : 0;
-        const std::size_t to = std::min(run.words.size(), h.last + kContextWindow + 1);
-        for (std::size_t j = from; j < to; ++j)
-            for (std::size_t k = 0; k < c.stems.size(); ++k)
-                if (match_at(run, j, c.stems[k])) return "context " + quoted(c.text[k]) + " nearby";
-        return std::nullopt;
+        const auto it = std::lower_bound(slot->second.begin(), slot->second.end(), std::make_pair(from, std::size_t{0}));
+        if (it == slot->second.end() || it->first > h.last + kContextWindow) return std::nullopt;
+        return "context " + quoted(c.text[it->second]) + " nearby";
     };
     for (NameHit& h : hits) {
         if (h.rule) continue;
@@ -178,21 +185,27 @@ void CompanyContext::judge(std::vector<NameHit>& hits, const std::vector<WordRun
     }
     // Enumerations: « Orange, SFR et Bouygues Telecom » — a neighbour that is a counted company makes the
     // name one too. Repeated because a confirmed name can confirm the next one (« Free, Orange et SFR »).
+    std::map<std::pair<std::size_t, std::size_t>, const NameHit*> counted_ends;  // (part, word) → hit
+    for (const NameHit& h : hits)
+        if (h.rule) counted_ends[{h.part, h.first}] = counted_ends[{h.part, h.last}] = &h;
     for (bool changed = true; changed;) {
         changed = false;
         for (NameHit& h : hits) {
             if (h.rule) continue;
             const WordRun& run = runs[h.part];
-            const auto before = previous_word(run, h.first);
-            const auto after = next_word(run, h.last);
-            for (const NameHit& n : hits) {
-                if (!n.rule || n.part != h.part || &n == &h) continue;
-                if ((before && n.last == *before) || (after && n.first == *after)) {
-                    h.rule = "listed with " + quoted(surface_of(run, n.first, n.last));
-                    changed = true;
-                    break;
-                }
+            const NameHit* neighbour = nullptr;
+            if (const auto before = previous_word(run, h.first)) {
+                const auto it = counted_ends.find({h.part, *before});
+                if (it != counted_ends.end() && it->second->last == *before) neighbour = it->second;
             }
+            if (const auto after = next_word(run, h.last); !neighbour && after) {
+                const auto it = counted_ends.find({h.part, *after});
+                if (it != counted_ends.end() && it->second->first == *after) neighbour = it->second;
+            }
+            if (!neighbour) continue;
+            h.rule = "listed with " + quoted(surface_of(run, neighbour->first, neighbour->last));
+            counted_ends[{h.part, h.first}] = counted_ends[{h.part, h.last}] = &h;
+            changed = true;
         }
     }
     // One sense per discourse (Gale, Church & Yarowsky 1992): once an article shows that « Free » is the

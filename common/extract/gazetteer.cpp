@@ -198,14 +198,13 @@ std::vector<CompanyMention> Gazetteer::find(const std::vector<TokenizedText>& pa
                 if (is_word(t)) w.words.push_back(&t);
         w.inside_product.assign(w.words.size(), false);
         w.starts_product.assign(w.words.size(), false);
-        if (p.tokens)
+        // Word positions run 1, 2, 3… in order, so a position maps to its word index directly.
+        if (p.tokens && !w.words.empty())
             for (const Token& t : *p.tokens) {
                 if (t.kind != TokenKind::Name || by_folded_.count(t.folded)) continue;
-                for (std::size_t i = 0; i < w.words.size(); ++i) {
-                    if (w.words[i]->position == t.position) w.starts_product[i] = true;
-                    if (w.words[i]->position > t.position && w.words[i]->position < t.position + t.span)
-                        w.inside_product[i] = true;
-                }
+                const std::size_t first = t.position - w.words.front()->position;
+                for (std::size_t k = 0; k < t.span && first + k < w.words.size(); ++k)
+                    (k == 0 ? w.starts_product : w.inside_product)[first + k] = true;
             }
         texts.push_back(std::move(w));
     }
