@@ -71,7 +71,7 @@ TEST_CASE("analyze gives the same tokens on every thread", "[common][analysis]")
     CHECK(results[1] == expected);
 }
 
-TEST_CASE("protected single-word names are never stemmed, however they are written", "[common][analysis]") {
+TEST_CASE("protected single-word names are never stemmed however they are written", "[common][analysis]") {
     // Regression (issue 3): Snowball turned « OpenAI » into « open », so « open source » matched
     // OpenAI stories. The form written in the data files must be protected like any other.
     const Analyzer& analyzer = Analyzer::standard();
@@ -151,7 +151,7 @@ TEST_CASE("byte spans point at the surface in the original text", "[common][anal
     }
 }
 
-TEST_CASE("word positions are consecutive; compounds and names share their first part's", "[common][analysis]") {
+TEST_CASE("word positions are consecutive and compounds and names take their first part's position", "[common][analysis]") {
     const Analyzer& analyzer = Analyzer::standard();
     const auto tokens = analyzer.analyze(kParagraph);
     INFO(describe(tokens));
@@ -232,7 +232,7 @@ TEST_CASE("stop words are decided on the accented form", "[common][analysis]") {
     CHECK(tokens[6].folded == "the");
 }
 
-TEST_CASE("invalid UTF-8, control characters and emoji never give broken terms", "[common][analysis]") {
+TEST_CASE("invalid UTF-8 and control characters and emoji never give broken terms", "[common][analysis]") {
     const Analyzer& analyzer = Analyzer::standard();
     for (const std::string& text :
          {std::string("s\xe9" "curit\xe9 \xff\xfe l'\xc3"), std::string("caf\xc3\xa9\x00\x01l\xe2\x80\x99IA", 14),
