@@ -139,7 +139,7 @@ std::string read_file(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("piped queries run one per line, JSON Lines with --json", "[e2e][repl]") {
+TEST_CASE("piped queries run one per line and give JSON Lines with --json", "[e2e][repl]") {
     MiniIndex index;
     const auto r = run_search({"--db", index.db, "--json"}, "sécurité\n\nmistral ai\nAND (\nopnai\n");
     // The bad line is reported with its line number; the others still run (exit 2 at the end).
@@ -163,7 +163,7 @@ TEST_CASE("piped queries run one per line, JSON Lines with --json", "[e2e][repl]
     CHECK(human.out.find('\x02') == std::string::npos);
 }
 
-TEST_CASE("--json follows the README schema", "[e2e][repl]") {
+TEST_CASE("search with --json follows the README schema", "[e2e][repl]") {
     MiniIndex index;
     const auto r = run_search({"--db", index.db, "--json", "-n", "2", "--offset", "1", "sécurité"});
     REQUIRE(r.exit_code == 0);
@@ -207,7 +207,7 @@ TEST_CASE("snippets escape article HTML before marking", "[e2e][repl]") {
     CHECK(snippet.find("<mark>navigateurs</mark>") != std::string::npos);
 }
 
-TEST_CASE("--trec prints run lines", "[e2e][repl]") {
+TEST_CASE("search with --trec prints run lines", "[e2e][repl]") {
     MiniIndex index;
     const auto r = run_search({"--db", index.db, "--trec", "sécurité"});
     REQUIRE(r.exit_code == 0);
@@ -223,7 +223,7 @@ TEST_CASE("--trec prints run lines", "[e2e][repl]") {
     CHECK(n == 3);
 }
 
-TEST_CASE("interactive mode on a terminal: commands, filters in the prompt, history", "[e2e][repl]") {
+TEST_CASE("interactive mode on a terminal runs commands and shows filters in the prompt and keeps history", "[e2e][repl]") {
     MiniIndex index;
     TempDir home;
     const std::string history = home / "history";
