@@ -190,7 +190,7 @@ private:
         std::vector<std::string> tags;
         if (!hit.article.companies.empty()) tags.push_back(join(hit.article.companies, ", "));
         if (!hit.article.topics.empty()) tags.push_back(join(hit.article.topics, ", "));
-        if (!tags.empty()) out << indent << join(tags, " · ") << '\n';
+        if (!tags.empty()) print_wrapped(out, join(tags, " · "), indent, style_);  // 11 companies happen
         if (!hit.snippet.empty()) print_wrapped(out, hit.snippet, indent, style_);
         if (!hit.explanation.empty()) {
             out << indent << style_.dim() << "Explication :" << style_.reset() << '\n';
