@@ -126,6 +126,9 @@ SearchResult Engine::search(const SearchRequest& request) {
             return result;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw DatabaseError(path_, "database keeps changing under the reader");
+        } catch (const Xapian::UnimplementedError& e) {
+            // e.g. a phrase on one side of NEAR: a query Xapian cannot run is a query error.
+            throw QueryError("unsupported query: " + e.get_msg(), 1);
         } catch (const Xapian::Error& e) {
             throw DatabaseError(path_, "search failed: " + e.get_description());
         }

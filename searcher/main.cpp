@@ -75,7 +75,9 @@ int main(int argc, char** argv) try {
     out->add_option("--analyze", opt.analyze_text, "Print the tokens and terms of TEXT and exit");
     out->add_option("--history", opt.history_file, "Interactive history file (default ~/.veille_history)");
     auto* filters = app.add_option_group("Filters");
-    filters->add_option("--filter", opt.request.filters, "FIELD:VALUE (company, topic, source, date); repeatable");
+    filters->add_option("--filter", opt.request.filters, "FIELD:VALUE (company, topic, source, date); repeatable")
+        ->expected(1)
+        ->allow_extra_args(false);  // « --filter company:x openai »: openai is the query
     auto* ranking = app.add_option_group("Ranking");
     ranking->add_option("--sort", sort, "relevance, date (newest first) or oldest")
         ->check(CLI::IsMember({"relevance", "date", "newest", "oldest"}));

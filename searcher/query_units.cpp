@@ -99,6 +99,8 @@ std::vector<Unit> UnitBuilder::from_words(const std::string& text, std::size_t) 
         highlight(t);
         units.push_back({word_query(t), t.folded});
     }
+    // Like web engines (32 words) and Lucene (1,024 clauses), bound the work a pasted text can ask for.
+    if (units.size() > kMaxUnits) units.resize(kMaxUnits);
     if (!synonyms_) return units;
     // Synonyms: the longest run of units whose folded text is a synonym entry becomes one group.
     const std::size_t max_n = std::max<std::size_t>(1, synonyms_->max_words());
@@ -178,7 +180,7 @@ Q UnitBuilder::prefix(const std::string& text, std::size_t column) {
     const std::string folded = analyzer_.fold(stem_text);
     if (folded.empty() || folded.find('*') != std::string::npos)
         throw QueryError("'*' must end a word of at least one letter", column);
-    out_.highlights.stems.insert(folded);
+    out_.highlights.prefixes.insert(folded);
     return Q(Q::OP_WILDCARD, folded, kMaxExpansion, Q::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 

@@ -43,6 +43,8 @@ public:
     Xapian::Query combine_optional(const std::vector<Unit>& units, bool coordination) const;
 
     static constexpr Xapian::termcount kMaxExpansion = 200;
+    /// Words of one run kept for matching; the rest of a longer text is ignored.
+    static constexpr std::size_t kMaxUnits = 64;
 
 private:
     Xapian::Query word_query(const Token& t) const;

@@ -9,6 +9,7 @@
 #include "common/analysis/lexicon.hpp"
 #include "common/analysis/normalizer.hpp"
 #include "common/analysis/tokenizer.hpp"
+#include "common/analysis/words.hpp"
 
 namespace veille {
 

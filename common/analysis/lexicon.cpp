@@ -6,15 +6,10 @@
 
 #include "common/analysis/analyzer.hpp"
 #include "common/analysis/normalizer.hpp"
+#include "common/analysis/words.hpp"
 #include "common/data_files.hpp"
 
 namespace veille {
-
-namespace detail {
-std::vector<Token> analyze_words(std::string_view text, const Lexicon& lexicon);
-std::string collapse_spaces(std::string_view s);
-void forget_word_forms();
-}  // namespace detail
 
 Lexicon::Lexicon(std::string_view stopwords, std::string_view elisions, const std::vector<std::string>& names) {
     for (const auto& w : parse_lines(stopwords)) stopwords_.insert(normalize_exact(w));
