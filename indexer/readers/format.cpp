@@ -55,13 +55,17 @@ std::string encoding_problem(std::string_view content, Format format) {
         return "UTF-16 input is not supported; convert to UTF-8";
     const std::string_view probe = content.substr(0, kBinaryProbe);
     std::size_t nul = probe.find('\0');
-    // A NUL inside a later JSON line only spoils that line: read_jsonl rejects it alone.
-    if (format == Format::Jsonl && nul != std::string_view::npos && nul > content.find('\n')) nul = std::string_view::npos;
+    if (nul != std::string_view::npos && content.size() >= 4 &&
+        ((content[1] == '\0' && content[3] == '\0' && content[0] != '\0') ||
+         (content[0] == '\0' && content[2] == '\0' && content[1] != '\0')))
+        return "UTF-16 input is not supported; convert to UTF-8";
+    // In a file that starts like JSON a NUL only spoils its own line, which read_jsonl rejects alone;
+    // anything else holding a NUL is not text.
+    const auto first = content.find_first_not_of(" \t\r\n");
+    const bool json_like = first != std::string_view::npos && (content[first] == '{' || content[first] == '[');
+    if (format == Format::Jsonl && json_like) nul = std::string_view::npos;
     if (format != Format::Jsonl && nul == std::string_view::npos) nul = content.find('\0');
     if (nul == std::string_view::npos) return {};
-    if (content.size() >= 4 && ((content[1] == '\0' && content[3] == '\0' && content[0] != '\0') ||
-                                (content[0] == '\0' && content[2] == '\0' && content[1] != '\0')))
-        return "UTF-16 input is not supported; convert to UTF-8";
     return "binary content (NUL byte at byte offset " + std::to_string(nul) + "); expected UTF-8 text";
 }
 

@@ -2,6 +2,7 @@
 #include "indexer/readers/format_readers.hpp"
 
 #include "common/extract/date_parser.hpp"
+#include "indexer/options.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -121,6 +122,10 @@ Record read_line(std::string_view line, const std::string& name, std::size_t lin
     Article a;
     if (std::string reason = to_article(value, a); !reason.empty()) return Rejected{name, line_no, std::move(reason)};
     if (a.id.empty()) a.id = a.url.empty() ? name + ":" + std::to_string(line_no) : a.url;
+    // The pipeline enforces the same limit, but only the reader still knows the line.
+    if (const std::size_t size = a.title.size() + a.body.size(); size > kMaxArticleBytes)
+        return Rejected{name, line_no, "article '" + shorten(a.id, kMaxQuoted) + "' is too large (" + std::to_string(size) +
+                                           " bytes, limit " + std::to_string(kMaxArticleBytes >> 20) + " MiB)"};
     return a;
 }
 
@@ -157,6 +162,7 @@ void read_jsonl(std::string_view content, const std::string& name, const RecordS
         return;
     }
     std::size_t line_no = 0;
+    bool any = false;
     while (!content.empty()) {
         ++line_no;
         const auto eol = content.find('\n');
@@ -164,8 +170,11 @@ void read_jsonl(std::string_view content, const std::string& name, const RecordS
         content.remove_prefix(eol == std::string_view::npos ? content.size() : eol + 1);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (blank(line)) continue;
+        any = true;
         if (!sink(read_line(line, name, line_no))) return;
     }
+    // An empty export is worth a line in the summary: it is usually a failed dump, not an intent.
+    if (!any) sink(Rejected{name, 0, "empty file"});
 }
 
 }  // namespace veille

@@ -167,6 +167,16 @@ std::optional<std::string> strip_block(std::string_view line) {
     return strip_inline(t);
 }
 
+constexpr std::size_t kMaxTitleBytes = 200;
+
+// The first words of a paragraph, cut on a space before 100 bytes: « Une ligne interminable… ».
+std::string opening_words(std::string_view text) {
+    if (text.size() <= 100) return std::string(text);
+    const auto space = text.rfind(' ', 100);
+    if (space == std::string_view::npos || space < 20) return shorten(text, 100);
+    return std::string(text.substr(0, space)) + "…";
+}
+
 // « # Titre » → « Titre »; nullopt when the line is not an ATX heading.
 std::optional<std::string_view> heading(std::string_view line) {
     const std::string_view t = trim(line);
@@ -217,12 +227,17 @@ void read_text(std::string_view content, const std::string& name, const RecordSi
         a.date_origin = DateOrigin::Metadata;
     }
 
-    // Title: the metadata one, else the first non-empty line (a « # » heading or plain text).
+    // Title: the metadata one, else the first non-empty line (a « # » heading or plain text). A first
+    // line too long to be a title is a paragraph: it stays in the body and lends its opening words.
     while (i < lines.size() && trim(lines[i]).empty()) ++i;
     a.title = strip_inline(trim(meta.title));
+    bool plain_title = false;
     if (i < lines.size()) {
         const auto h = heading(lines[i]);
-        if (a.title.empty() || (h && strip_inline(*h) == a.title)) {
+        if (a.title.empty() && !h && trim(lines[i]).size() > kMaxTitleBytes) {
+            a.title = opening_words(strip_inline(trim(lines[i])));
+        } else if (a.title.empty() || (h && strip_inline(*h) == a.title)) {
+            plain_title = a.title.empty() && !h;
             if (a.title.empty()) a.title = strip_inline(h ? *h : trim(lines[i]));
             ++i;
             if (i < lines.size() && (only_chars(lines[i], "=", 2) || only_chars(lines[i], "-", 2))) ++i;
@@ -241,6 +256,7 @@ void read_text(std::string_view content, const std::string& name, const RecordSi
         a.body += trim(*text);
         blank_pending = false;
     }
+    if (a.body.empty() && plain_title) a.body = a.title;  // a one-line note is its own text
     if (a.body.empty()) {
         sink(Rejected{name, 0, "no text after the title"});
         return;

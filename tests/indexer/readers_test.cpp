@@ -166,7 +166,10 @@ TEST_CASE("JSONL: BOM stripped, UTF-16 and binary refused whole", "[indexer][rea
     const std::string le("{\0\"\0i\0d\0\"\0", 10);
     CHECK(rejected(read_string(le, "x.jsonl").at(0)).reason == "UTF-16 input is not supported; convert to UTF-8");
 
+    CHECK(rejected(read_string("\n  \n", "vide.jsonl").at(0)).reason == "empty file");
     const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+    CHECK(rejected(read_string(png, "dump.jsonl").at(0)).reason ==
+          "binary content (NUL byte at byte offset 8); expected UTF-8 text");
     const auto binary = read_string(png, "image.txt");
     REQUIRE(binary.size() == 1);
     CHECK(rejected(binary[0]).reason == "binary content (NUL byte at byte offset 8); expected UTF-8 text");
@@ -180,6 +183,12 @@ TEST_CASE("JSONL: long lines, arrays, early stop", "[indexer][readers][jsonl]") 
     const auto records = read_string(content, "long.jsonl");
     REQUIRE(records.size() == 2);
     CHECK(article(records[0]).body.size() == body.size());
+    // Over the article size limit: rejected by the reader, which still knows the line.
+    const std::string huge = "{\"body\":\"x\"}\n{\"id\":\"fleuve\",\"body\":\"" + std::string(9u << 20, 'y') + "\"}\n";
+    const auto too_large = read_string(huge, "fleuve.jsonl");
+    REQUIRE(too_large.size() == 2);
+    CHECK(rejected(too_large[1]).line == 2);
+    CHECK(rejected(too_large[1]).reason == "article 'fleuve' is too large (9437184 bytes, limit 8 MiB)");
 
     const auto array = read_string("[{\"id\":\"x\",\"body\":\"un\"}, {\"title\":\"sans corps\"}]", "export.json");
     REQUIRE(array.size() == 2);
@@ -235,7 +244,16 @@ TEST_CASE("Text with header lines, plain text, bad dates", "[indexer][readers][t
     const Rejected& bad = rejected(bad_records.at(0));
     CHECK(bad.line == 3);
     CHECK(bad.reason == "unparsable date \"31/02/2025\"");
-    CHECK(rejected(read_path(fixture("title-only.txt")).at(0)).reason == "no text after the title");
+    CHECK(rejected(read_path(fixture("title-only.md")).at(0)).reason == "no text after the title");
+    // A one-line note is its own text; a first line too long for a title stays in the body.
+    const auto one_line = read_string("Rachat de Shazam par Apple\n", "note.txt");
+    CHECK(article(one_line.at(0)).title == "Rachat de Shazam par Apple");
+    CHECK(article(one_line.at(0)).body == "Rachat de Shazam par Apple");
+    std::string paragraph;
+    while (paragraph.size() < 300) paragraph += "Une ligne interminable sur Bayonne et ses start-up. ";
+    const auto long_line = read_string(paragraph, "ligne.txt");
+    CHECK(article(long_line.at(0)).title == "Une ligne interminable sur Bayonne et ses start-up. Une ligne interminable sur Bayonne et ses…");
+    CHECK(article(long_line.at(0)).body == paragraph.substr(0, paragraph.size() - 1));
     CHECK(rejected(read_string(" \n\n", "vide.txt").at(0)).reason == "empty file");
     const auto latin1_records = read_string("Titre\nCaf\xe9 cr\xe8me\n", "latin1.txt");
     const Rejected& latin1 = rejected(latin1_records.at(0));
