@@ -64,8 +64,11 @@ void check_schema(Xapian::WritableDatabase& db, const std::string& path) {
 void check_schema(const Xapian::Database& db, const std::string& path) {
     const std::string stored = db.get_metadata(std::string(kSchemaKey));
     if (stored.empty() && db.get_doccount() == 0) return;
+    // Same words as the writable check: a foreign database is not a schema mismatch (issue 7).
+    if (stored.empty())
+        throw DatabaseError(path, "not a veille database (no schema version in a non-empty Xapian database)");
     if (stored != std::to_string(kSchemaVersion))
-        throw DatabaseError(path, "schema version " + (stored.empty() ? std::string("(none)") : stored) +
+        throw DatabaseError(path, "schema version " + stored +
                                       " but this veille expects " + std::to_string(kSchemaVersion) +
                                       "; re-index into a new database");
 }

@@ -150,10 +150,48 @@ void read_all(const IndexOptions& opt, ChunkedRunner& runner, const std::functio
                 return true;
             });
         } catch (const InputError& e) {
-            reject(Rejected{file, 0, e.what()});
+            // e.what() is already "file: reason"; the Rejected adds the file again when printed.
+            std::string reason = e.what();
+            if (reason.rfind(file + ": ", 0) == 0) reason.erase(0, file.size() + 2);
+            reject(Rejected{file, 0, std::move(reason)});
         }
     }
     progress.finish();
+}
+
+// Walks `root` with one directory_iterator per directory, so that an unreadable subdirectory is
+// reported and skipped. (recursive_directory_iterator becomes its end iterator on such an error:
+// the walk stopped there, silently dropping every entry after it in readdir order; issue 7.)
+// Hidden entries are skipped, directories included (.git, .cache); symbolic links to directories
+// are followed once, loops are reported.
+void walk_directory(const fs::path& root, std::vector<std::string>& found, std::vector<Rejected>& problems) {
+    std::set<fs::path> seen_dirs;
+    std::vector<fs::path> pending{root};
+    while (!pending.empty()) {
+        const fs::path dir = std::move(pending.back());
+        pending.pop_back();
+        std::error_code ec;
+        const auto canonical = fs::canonical(dir, ec);
+        if (ec) {
+            problems.push_back({dir.string(), 0, "cannot read directory: " + ec.message()});
+            continue;
+        }
+        if (!seen_dirs.insert(canonical).second) {
+            problems.push_back({dir.string(), 0, "symbolic link loop or repeated directory skipped"});
+            continue;
+        }
+        fs::directory_iterator it(dir, ec);
+        for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+            const auto name = it->path().filename().string();
+            if (!name.empty() && name[0] == '.') continue;  // hidden: editor swaps, .DS_Store, .git
+            std::error_code sec;
+            if (it->is_directory(sec)) pending.push_back(it->path());
+            else if (it->is_regular_file(sec)) found.push_back(it->path().string());
+            else if (sec) problems.push_back({it->path().string(), 0, "cannot read: " + sec.message()});
+            // Anything else (FIFO, socket, device) is not an article file and is never opened.
+        }
+        if (ec) problems.push_back({dir.string(), 0, "cannot read directory: " + ec.message()});
+    }
 }
 
 }  // namespace
@@ -167,51 +205,18 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& paths, std:
         }
         std::error_code ec;
         const auto status = fs::status(path, ec);
-        if (ec || !fs::exists(status)) {
-            problems.push_back({path, 0, "no such file or directory"});
+        if (!fs::exists(status)) {
+            // EACCES on a parent is not "no such file" (issue 7: unreadable directories).
+            problems.push_back({path, 0, ec && status.type() != fs::file_type::not_found ? "cannot read: " + ec.message()
+                                                                                       : "no such file or directory"});
             continue;
         }
         if (!fs::is_directory(status)) {
             files.push_back(path);
             continue;
         }
-        std::set<fs::path> seen_dirs;
         std::vector<std::string> found;
-        auto it = fs::recursive_directory_iterator(path, fs::directory_options::follow_directory_symlink, ec);
-        if (ec) {
-            problems.push_back({path, 0, "cannot read directory: " + ec.message()});
-            continue;
-        }
-        seen_dirs.insert(fs::canonical(path, ec));
-        for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (ec) {
-                problems.push_back({it->path().string(), 0, "cannot read directory: " + ec.message()});
-                ec.clear();
-                it.pop(ec);
-                if (ec) break;
-                continue;
-            }
-            std::error_code sec;
-            if (it->is_directory(sec)) {
-                if (it->is_symlink(sec)) {
-                    const auto target = fs::canonical(it->path(), sec);
-                    if (sec || !seen_dirs.insert(target).second) {
-                        problems.push_back({it->path().string(), 0, "symbolic link loop or repeated directory skipped"});
-                        it.disable_recursion_pending();
-                    }
-                } else {
-                    seen_dirs.insert(fs::canonical(it->path(), sec));
-                }
-                continue;
-            }
-            if (it->is_regular_file(sec)) {
-                const auto name = it->path().filename().string();
-                if (!name.empty() && name[0] == '.') continue;  // hidden files: editor swaps, .DS_Store
-                found.push_back(it->path().string());
-            } else if (sec) {
-                problems.push_back({it->path().string(), 0, "cannot read: " + sec.message()});
-            }
-        }
+        walk_directory(path, found, problems);
         std::sort(found.begin(), found.end());
         files.insert(files.end(), found.begin(), found.end());
     }

@@ -10,14 +10,35 @@ namespace veille {
 
 namespace {
 
+// True when `dir` holds files that are not a Xapian database: DB_CREATE_OR_OPEN would create one among
+// them (`--db ~/Documents`, or arguments swapped with the corpus), so such a directory is refused.
+// An interrupted creation (lock and table files, no version file yet) is still ours to finish.
+bool holds_other_files(const std::string& dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::exists(fs::path(dir) / "iamglass", ec)) return false;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name != "flintlock" && !name.ends_with(".glass")) return true;
+    }
+    return false;
+}
+
 Xapian::WritableDatabase open_writable(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::exists(path, ec) && !std::filesystem::is_directory(path, ec))
         throw DatabaseError(path, "not a directory (a veille database is a directory)");
+    if (std::filesystem::is_directory(path, ec) && holds_other_files(path))
+        throw DatabaseError(path, "not a veille database (the directory holds other files); "
+                                  "give a new or empty directory to --db");
     try {
         return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
-        throw DatabaseError(path, "database is locked by another veille-index");
+    } catch (const Xapian::DatabaseLockError& e) {
+        // Xapian also reports a lock file it cannot create (read-only directory) as a lock error;
+        // only "already locked" means another writer (issue 7).
+        if (e.get_msg().find("already locked") != std::string::npos)
+            throw DatabaseError(path, "database is locked by another veille-index");
+        throw DatabaseError(path, "cannot lock database for writing: " + e.get_msg());
     } catch (const Xapian::DatabaseVersionError& e) {
         throw DatabaseError(path, "unsupported database format: " + e.get_msg());
     } catch (const Xapian::DatabaseOpeningError& e) {

@@ -257,14 +257,14 @@ Row file_row(const char* name, std::string file_name, std::string content, std::
             }};
 }
 
-// A whole-file record that must be accepted (the control cases next to the bad ones).
-Row accepted_file_row(const char* name, std::string file_name, std::string content, std::string marker) {
+// A file that must be accepted (the control cases next to the bad ones); `id` "" = its path.
+Row accepted_file_row(const char* name, std::string file_name, std::string content, std::string marker,
+                      std::string id = {}) {
     return {name, [=](const TempDir& dir, const std::string&) {
                 const auto file = dir.write("corpus/" + file_name, content);
                 dir.write("corpus/autres.jsonl", good_json("autre-1", 2) + "\n");
                 Scenario s;
-                s.good = {good("autre-1", 2)};
-                if (!marker.empty()) s.good.push_back({file, marker});
+                s.good = {good("autre-1", 2), {id.empty() ? file : id, marker}};
                 return s;
             }};
 }
@@ -399,7 +399,7 @@ std::vector<Row> bad_input_matrix() {
         accepted_file_row("UTF-8 BOM is accepted", "bom.txt",
                           "\xEF\xBB\xBFLa rentrée à Cherbourg\n\n" + french_paragraph(2), "Cherbourg"),
         accepted_file_row("1 MB single line without newline", "ligne.txt",
-                          "Une ligne interminable sur Bayonne " + french_paragraph(10000).substr(0, 1 << 20),
+                          "Une ligne interminable\n\nSur Bayonne " + french_paragraph(10000).substr(0, 1 << 20),
                           "Bayonne"),
         accepted_file_row("CRLF line endings", "crlf.md", "# Rentrée à Valence\r\n\r\n" + french_paragraph(2) + "\r\n",
                           "Valence"),
@@ -409,7 +409,7 @@ std::vector<Row> bad_input_matrix() {
                           "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">"
                           "<!ENTITY lol9 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">]>\n" +
                               rss(rss_item("rires-1", "Rires à Chambéry", "Des rires &lol9; à Chambéry.")),
-                          "Chambéry"),
+                          "Chambéry", "rires-1"),
         // JSONL control cases and per-record feed problems.
         {"1 MB single JSONL line and a deeply nested unknown field",
          [nested](const TempDir& dir, const std::string&) {
@@ -677,6 +677,16 @@ TEST_CASE("unreadable file and directory (permission denied, run as nobody when 
     }
     TempDir dir;
     const auto corpus = make_corpus_dir(dir);
+    // Several files and directories next to the unreadable one: the old recursive walk stopped at
+    // the first error, silently dropping whatever came after it in readdir order.
+    Scenario s;
+    for (int i = 0; i < 8; ++i) {
+        const std::string id = "bon-" + std::to_string(i);
+        dir.write("corpus/" + id + ".jsonl", good_json(id, 8 + i) + "\n");
+        dir.write("corpus/sous-" + std::to_string(i) + "/" + id + "b.jsonl", good_json(id + "b", 8 + i) + "\n");
+        s.good.push_back(good(id, 8 + i));
+        s.good.push_back(good(id + "b", 8 + i));
+    }
     dir.write("corpus/bon.jsonl", good_json("bon", 5) + "\n");
     const auto secret = dir.write("corpus/secret.jsonl", good_json("secret", 6) + "\n");
     dir.write("corpus/prive/cache.jsonl", good_json("cache", 7) + "\n");
@@ -688,9 +698,8 @@ TEST_CASE("unreadable file and directory (permission denied, run as nobody when 
         REQUIRE(::chown((dir / "db").c_str(), kNobody, kNobody) == 0);
         fs::permissions(dir.path(), fs::perms::all);
     }
-    Scenario s;
     s.rejected = {{secret, 0, "Permission denied"}, {corpus + "/prive", 0, "Permission denied"}};
-    s.good = {good("bon", 5)};
+    s.good.push_back(good("bon", 5));
     s.absent_ids = {"secret", "cache"};
     Limits limits;
     limits.unprivileged = true;
@@ -928,7 +937,7 @@ std::vector<std::pair<std::string, std::string>> generated_queries() {
     q.emplace_back("invalid UTF-8: 0xFF 0xFE", "\xFF\xFE nuage");
     q.emplace_back("invalid UTF-8: encoded surrogate", "moiti\xED\xA0\x80");
     q.emplace_back("invalid UTF-8: overlong", "\xC0\xAF etc");
-    q.emplace_back("invalid UTF-8 in a phrase", "\"s\xE9curit\xE9 r\xE9seau\"");
+    q.emplace_back("invalid UTF-8 in a phrase", "\"s\xE9" "curit\xE9 r\xE9seau\"");
     q.emplace_back("invalid UTF-8 in a field", "company:\xE9\xE9");
     q.emplace_back("invalid UTF-8 in a date", "date:2025-\xFF");
     q.emplace_back("terminal escape sequence", "\x1b[31mrouge\x1b[0m \x1b]0;titre\x07");
