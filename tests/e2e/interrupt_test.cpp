@@ -183,7 +183,7 @@ bool wait_until(Child& child, Pred ready, std::chrono::seconds limit = std::chro
 
 }  // namespace
 
-TEST_CASE("SIGKILL in the middle of a large run keeps whole batches; the re-run completes", "[e2e][robustness]") {
+TEST_CASE("SIGKILL in the middle of a large run keeps whole batches and the re-run completes", "[e2e][robustness]") {
     constexpr int kArticles = 30000;
     constexpr int kBatch = 500;
     TempDir dir;
@@ -243,7 +243,7 @@ TEST_CASE("SIGKILL in the middle of a large run keeps whole batches; the re-run 
     CHECK(Xapian::Database(db).get_doccount() == static_cast<Xapian::doccount>(kArticles));
 }
 
-TEST_CASE("searching while indexing: no errors, readers see whole commits only", "[e2e][robustness]") {
+TEST_CASE("searching while indexing shows no errors and only whole commits", "[e2e][robustness]") {
     constexpr int kArticles = 12000;
     constexpr int kBatch = 400;
     TempDir dir;
@@ -289,7 +289,7 @@ TEST_CASE("searching while indexing: no errors, readers see whole commits only",
     CHECK(previous == static_cast<std::size_t>(kArticles));
 }
 
-TEST_CASE("a second writer gets \"database is locked by another veille-index\"", "[e2e][robustness]") {
+TEST_CASE("a second writer is told the database is locked by another veille-index", "[e2e][robustness]") {
     TempDir dir;
     const auto db = dir / "db";
     const Generated corpus = generate_articles(20);

@@ -598,7 +598,7 @@ TEST_CASE("bad input matrix through veille-index", "[e2e][robustness]") {
     }
 }
 
-TEST_CASE("50 MB single article is rejected with its line; the rest is indexed", "[e2e][robustness]") {
+TEST_CASE("50 MB single article is rejected with its line and the rest is indexed", "[e2e][robustness]") {
     TempDir dir;
     const auto corpus = make_corpus_dir(dir);
     const std::string huge_body = "Dunkerque " + french_paragraph(600000).substr(0, 50u << 20);
@@ -626,7 +626,7 @@ TEST_CASE("50 MB single article is rejected with its line; the rest is indexed",
     }
 }
 
-TEST_CASE("duplicate ids in one batch make one document, the last one wins", "[e2e][robustness]") {
+TEST_CASE("duplicate ids in one batch make one document and the last one wins", "[e2e][robustness]") {
     TempDir dir;
     const auto db = dir / "db";
     auto second = nlohmann::json::parse(good_json("double", 1));
@@ -650,7 +650,7 @@ TEST_CASE("duplicate ids in one batch make one document, the last one wins", "[e
     CHECK(nlohmann::json::parse(run_search({"--db", db, "--json", "Quimper"}).out)["total"] == 0);
 }
 
-TEST_CASE("--on-error fail stops at the first bad record and keeps committed batches", "[e2e][robustness]") {
+TEST_CASE("on-error fail stops at the first bad record and keeps committed batches", "[e2e][robustness]") {
     TempDir dir;
     const auto db = dir / "db";
     const auto file = dir.write("lot.jsonl", good_json("avant", 0) + "\n" +
@@ -670,7 +670,7 @@ TEST_CASE("--on-error fail stops at the first bad record and keeps committed bat
 
 // As root, permission bits do not stop reads: the child drops to nobody instead. Without that
 // capability (a locked-down container) the test says so rather than passing vacuously.
-TEST_CASE("unreadable file and directory (permission denied, run as nobody when root)", "[e2e][robustness]") {
+TEST_CASE("unreadable file and directory give permission denied (as nobody when root)", "[e2e][robustness]") {
     if (!can_run_unprivileged()) {
         WARN("cannot run a child as nobody here (no CAP_SETUID): permission-denied inputs not tested");
         return;
@@ -735,14 +735,14 @@ std::size_t search_total(const TempDir& dir, const std::string& db, const std::s
 
 }  // namespace
 
-TEST_CASE("veille-search on a missing database: one line, exit 1", "[e2e][robustness]") {
+TEST_CASE("veille-search on a missing database prints one line and exits 1", "[e2e][robustness]") {
     TempDir dir;
     const auto db = dir / "absente.db";
     require_one_line_error(search_limited({"--db", db, "cloud"}, dir), "veille-search", db);
     CHECK_FALSE(fs::exists(db));  // searching never creates a database
 }
 
-TEST_CASE("--db is a regular file: both binaries refuse", "[e2e][robustness]") {
+TEST_CASE("db option naming a regular file is refused by both binaries", "[e2e][robustness]") {
     TempDir dir;
     const auto db = dir.write("fichier.db", "pas une base\n");
     require_one_line_error(index_limited({"--db", db, small_corpus(dir)}, dir), "veille-index", db);
@@ -750,7 +750,7 @@ TEST_CASE("--db is a regular file: both binaries refuse", "[e2e][robustness]") {
     CHECK(slurp(db) == "pas une base\n");
 }
 
-TEST_CASE("--db is a directory of other files: refused, left untouched", "[e2e][robustness]") {
+TEST_CASE("db option naming a directory of other files is refused and left untouched", "[e2e][robustness]") {
     TempDir dir;
     const auto db = dir / "documents";
     dir.write("documents/rapport.txt", "Rapport annuel\n");
@@ -763,7 +763,7 @@ TEST_CASE("--db is a directory of other files: refused, left untouched", "[e2e][
     CHECK(names == std::set<std::string>{"notes.md", "rapport.txt"});
 }
 
-TEST_CASE("a Xapian database that is not veille's: both binaries refuse", "[e2e][robustness]") {
+TEST_CASE("a Xapian database not made by veille is refused by both binaries", "[e2e][robustness]") {
     TempDir dir;
     const auto db = dir / "autre.db";
     {
@@ -779,7 +779,7 @@ TEST_CASE("a Xapian database that is not veille's: both binaries refuse", "[e2e]
     CHECK(Xapian::Database(db).get_doccount() == 1);
 }
 
-TEST_CASE("wrong schema version (veille:schema = 999): both binaries refuse", "[e2e][robustness]") {
+TEST_CASE("wrong schema version 999 is refused by both binaries", "[e2e][robustness]") {
     TempDir dir;
     const auto db = dir / "db";
     REQUIRE(index_limited({"--db", db, small_corpus(dir)}, dir).exit_code == 0);
@@ -797,7 +797,7 @@ TEST_CASE("wrong schema version (veille:schema = 999): both binaries refuse", "[
     CHECK(xdb.get_metadata(std::string(veille::kSchemaKey)) == "999");
 }
 
-TEST_CASE("damaged database (iamglass overwritten): one line, no crash", "[e2e][robustness]") {
+TEST_CASE("damaged database with iamglass overwritten gives one line and no crash", "[e2e][robustness]") {
     TempDir dir;
     const auto db = dir / "db";
     REQUIRE(index_limited({"--db", db, small_corpus(dir)}, dir).exit_code == 0);
@@ -808,7 +808,7 @@ TEST_CASE("damaged database (iamglass overwritten): one line, no crash", "[e2e][
 
 // Root ignores directory permissions, so as root the writer runs as nobody; the directory keeps
 // its owner (root) and mode 0755, i.e. it is read-only for the writer.
-TEST_CASE("read-only database directory: clear error, searches still work", "[e2e][robustness]") {
+TEST_CASE("read-only database directory gives a clear error and searches still work", "[e2e][robustness]") {
     if (!can_run_unprivileged()) {
         WARN("cannot run a child as nobody here (no CAP_SETUID): read-only database not tested");
         return;
@@ -847,7 +847,7 @@ TEST_CASE("read-only database directory: clear error, searches still work", "[e2
 
 // A full disk, simulated without mounts: RLIMIT_FSIZE with SIGXFSZ ignored makes every write past
 // the limit fail with EFBIG, which Xapian reports like ENOSPC (a failed block write).
-TEST_CASE("disk full (RLIMIT_FSIZE): one line, exit 1, previous commit intact", "[e2e][robustness]") {
+TEST_CASE("disk full simulated by RLIMIT_FSIZE gives one line and keeps the previous commit", "[e2e][robustness]") {
     TempDir dir;
     const auto db = dir / "db";
     REQUIRE(index_limited({"--db", db, small_corpus(dir)}, dir).exit_code == 0);
