@@ -293,7 +293,11 @@ struct QueryParser::State {
             terms.push_back(s);
         }
         const auto total = static_cast<Xapian::termcount>(window + terms.size() - 1);
-        return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), total);
+        try {
+            return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), total);
+        } catch (const Xapian::UnimplementedError&) {
+            throw QueryError("NEAR takes single words on each side (a phrase or name cannot be NEAR)", start_col);
+        }
     }
 
     Xapian::Query primary(bool negated) {

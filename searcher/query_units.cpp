@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "common/analysis/analyzer.hpp"
+#include "common/analysis/lexicon.hpp"
 #include "common/error.hpp"
 #include "common/schema.hpp"
 #include "searcher/query_parser.hpp"
@@ -41,6 +42,8 @@ void UnitBuilder::highlight(const Token& t) {
 }
 
 Q UnitBuilder::word_query(const Token& t) const {
+    // « sûr » folds to the stop word « sur », whose stem term every article has: match it exactly.
+    if (!t.stopword && analyzer_.lexicon().folds_like_stopword(t.folded)) return Q(term(prefix::kExact, t.exact));
     const Q body(term(prefix::kStem, t.stem));
     if (params_.title_weight <= 0) return body;
     return Q(Q::OP_OR, body, Q(Q::OP_SCALE_WEIGHT, Q(term(prefix::kTitleStem, t.stem)), params_.title_weight));

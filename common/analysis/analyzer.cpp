@@ -77,6 +77,17 @@ std::vector<Token> analyze_words(std::string_view text, const Lexicon& lexicon) 
     std::uint32_t position = 0;
     for (const WordSpan& w : break_words(text)) {
         std::size_t begin = w.begin, end = w.end;
+        // ʼ (U+02BC) is a letter to UAX #29, so « IAʼ » or a lone « ʼ » reach here: apostrophes never
+        // start or end a word.
+        while (begin < end && apostrophe_length(text, begin) > 0) begin += apostrophe_length(text, begin);
+        while (end > begin) {
+            std::size_t n = 0;
+            for (std::size_t k : {1u, 2u, 3u})
+                if (end - begin >= k && apostrophe_length(text, end - k) == k) n = k;
+            if (n == 0) break;
+            end -= n;
+        }
+        if (begin >= end) continue;
         begin += elided_prefix_length(text.substr(begin, end - begin), lexicon);
         end -= possessive_suffix_length(text.substr(begin, end - begin));
         if (begin >= end) continue;

@@ -12,7 +12,10 @@
 namespace veille {
 
 Lexicon::Lexicon(std::string_view stopwords, std::string_view elisions, const std::vector<std::string>& names) {
-    for (const auto& w : parse_lines(stopwords)) stopwords_.insert(normalize_exact(w));
+    for (const auto& w : parse_lines(stopwords)) {
+        stopwords_.insert(normalize_exact(w));
+        folded_stopwords_.insert(fold_accents(normalize_exact(w)));
+    }
     for (const auto& w : parse_lines(elisions)) {
         const std::string exact = normalize_exact(w);
         if (exact.size() > 1 && exact.back() == '\'') elisions_.insert(fold_accents(exact.substr(0, exact.size() - 1)));

@@ -25,6 +25,11 @@ public:
     Lexicon(std::string_view stopwords, std::string_view elisions, const std::vector<std::string>& names);
 
     [[nodiscard]] bool is_stopword(std::string_view exact) const { return stopwords_.count(std::string(exact)) != 0; }
+    /// True when a stop word folds to `folded` (« sur » for « sûr »): such a word's stem term is shared
+    /// with the stop word, so exact matching must be used for it.
+    [[nodiscard]] bool folds_like_stopword(std::string_view folded) const {
+        return folded_stopwords_.count(std::string(folded)) != 0;
+    }
     [[nodiscard]] bool is_elision(std::string_view folded_head) const { return elisions_.count(std::string(folded_head)) != 0; }
     [[nodiscard]] bool owns_apostrophe(std::string_view folded_word) const { return owners_.count(std::string(folded_word)) != 0; }
     /// Protected names whose first folded part is `first_part`, longest first.
@@ -34,6 +39,7 @@ public:
 
 private:
     std::unordered_set<std::string> stopwords_;
+    std::unordered_set<std::string> folded_stopwords_;
     std::unordered_set<std::string> elisions_;
     std::unordered_set<std::string> owners_;
     std::unordered_map<std::string, std::vector<ProtectedName>> names_;
