@@ -7,6 +7,7 @@
 
 namespace veille {
 
+/// What a DateToken is: a run of letters, a run of digits, or one other byte.
 enum class DateTokenKind : std::uint8_t { Word, Number, Punct };
 
 /// One token of a text. Words are lower-case ASCII with accents folded (« AOÛT » → "aout",
