@@ -140,10 +140,15 @@ def targets(res):
 
 def markdown(res):
     m, c, s = res["machine"], res.get("corpus", {}), res["settings"]
-    out = [f"Measured by `scripts/bench` on {m['date']}: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, "
+    out = ["`scripts/bench [--scale N] [--corpus FILE.jsonl] [--quick] [--json FILE] [--readme]` installs what it "
+           "needs (apt: the documentation packages, PostgreSQL 15, Lucene 4.10, python3-xapian), builds veille in "
+           "Release, runs veille and its peers on the same corpus and prints these tables; `--readme` puts them "
+           "here. Speed is a benchmark, never a timed test: nothing fails on these figures.",
+           "",
+           f"Measured by `scripts/bench` on {m['date']}: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, "
            f"{m['os']}. Load average before / after: {', '.join(map(str, res['load_before']))} / "
            f"{', '.join(map(str, res.get('load_after', [])))} (other work on the machine inflates wall times; "
-           f"CPU times are less affected). Whole run: {res.get('seconds', 0):.0f} s.",
+           f"CPU times are less affected). Whole run: {res.get('seconds', 0):.0f} s after the build.",
            "",
            f"**Corpus**: {fmt(c.get('docs'))} articles, {c.get('text_mb')} MB of text (title + body): "
            f"{c.get('source')}. Every engine reads the same JSONL (Lucene and PostgreSQL a TSV made from it); "
