@@ -45,7 +45,7 @@ TEST_CASE("the json summary has the documented fields", "[e2e][index]") {
     CHECK(r.err.empty());
 }
 
-TEST_CASE("same id replaces; unchanged is skipped; delete removes", "[e2e][index]") {
+TEST_CASE("same id replaces and unchanged is skipped and delete removes", "[e2e][index]") {
     TempDir tmp;
     const std::string db = tmp / "db";
     const std::string v1 = tmp.write("a.jsonl",
@@ -89,7 +89,7 @@ TEST_CASE("every input format is indexed and - reads JSONL from stdin", "[e2e][i
     CHECK(ids_for(db, "entrée standard") == std::vector<std::string>{"stdin-1"});
 }
 
-TEST_CASE("bad records: one line each on stderr; the rest indexed; exit 3", "[e2e][index]") {
+TEST_CASE("bad records give one line each on stderr and exit 3 with the rest indexed", "[e2e][index]") {
     TempDir tmp;
     const std::string file = tmp.write("mixed.jsonl",
         R"({"id":"ok-1","title":"TSMC ouvre une usine","body":"Le fondeur TSMC inaugure une usine à Dresde."})" "\n"
@@ -133,7 +133,7 @@ TEST_CASE("explain and gold describe extraction", "[e2e][index]") {
     CHECK_FALSE(gold.out.empty());
 }
 
-TEST_CASE("usage errors exit 2; a missing input is a rejected record", "[e2e][index]") {
+TEST_CASE("usage errors exit 2 and a missing input is a rejected record", "[e2e][index]") {
     TempDir tmp;
     CHECK(run_index({"--db", tmp / "db", "--format", "pdf", test_data("mini.jsonl")}).exit_code == 2);
     CHECK(run_index({"--db", tmp / "db"}).exit_code == 2);
