@@ -169,3 +169,30 @@ TEST_CASE("human view has no colour codes when not a terminal", "[e2e][search]")
     CHECK(r.out.find('\x1b') == std::string::npos);
     CHECK_THAT(r.out, Catch::Contains("Nvidia"));
 }
+
+TEST_CASE("explain shows matched terms and synonyms", "[e2e][search]") {
+    const json j = search({"ia", "--explain", "-n", "3"});
+    REQUIRE_FALSE(j["results"].empty());
+    const std::string why = j["results"][0]["explanation"];
+    CHECK_THAT(why, Catch::Contains("score"));
+    CHECK_THAT(why, Catch::Contains("synonyms: ia"));
+    const auto human = run_search({"--db", corpus_db(), "--explain", "-n", "1", "Nvidia"});
+    CHECK_THAT(human.out, Catch::Contains("Znvidia"));
+}
+
+TEST_CASE("recency boost favours recent articles", "[e2e][search]") {
+    auto mean_year = [](const json& j) {
+        double sum = 0;
+        int n = 0;
+        for (const auto& r : j["results"])
+            if (r["date"].is_string()) {
+                sum += std::stoi(r["date"].get<std::string>().substr(0, 4));
+                ++n;
+            }
+        return n ? sum / n : 0.0;
+    };
+    const json plain = search({"intelligence artificielle", "-n", "10"});
+    const json recent = search({"intelligence artificielle", "-n", "10", "--recency", "365"});
+    CHECK(recent["total"] == plain["total"]);  // a boost, never a filter
+    CHECK(mean_year(recent) > mean_year(plain));
+}
