@@ -25,21 +25,6 @@ pugi::xml_node child(const pugi::xml_node& parent, std::string_view name) {
     return {};
 }
 
-std::string collapse(std::string_view s) {
-    std::string out;
-    bool space = false;
-    for (const char c : s) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-
 // The character data of an element (text and CDATA children joined), valid UTF-8: pugixml does not
 // validate encodings, and the index stores JSON.
 std::string raw_text(const pugi::xml_node& node) {
@@ -58,7 +43,7 @@ std::string atom_text(const pugi::xml_node& node) {
         return html_to_text(repair_utf8(xhtml.str()));
     }
     if (type == "html" || type == "text/html") return html_to_text(raw_text(node));
-    return collapse(raw_text(node));
+    return collapse_whitespace(raw_text(node));
 }
 
 std::string lang_of(std::string_view tag) {
@@ -105,11 +90,11 @@ void read_rss_items(const Feed& feed, const pugi::xml_node& parent) {
     for (const pugi::xml_node& item : parent.children()) {
         if (item.type() != pugi::node_element || local_name(item) != "item") continue;
         Article a;
-        a.title = collapse(raw_text(child(item, "title")));
+        a.title = collapse_whitespace(raw_text(child(item, "title")));
         a.body = html_to_text(raw_text(child(item, "encoded")));  // content:encoded, the full text
         if (a.body.empty()) a.body = html_to_text(raw_text(child(item, "description")));
-        a.url = collapse(raw_text(child(item, "link")));
-        a.id = collapse(raw_text(child(item, "guid")));
+        a.url = collapse_whitespace(raw_text(child(item, "link")));
+        a.id = collapse_whitespace(raw_text(child(item, "guid")));
         if (a.id.empty()) a.id = repair_utf8(item.attribute("rdf:about").value());
         set_date(a, {child(item, "pubDate"), child(item, "date"), child(item, "published")});
         if (!feed.emit(std::move(a), item, ++index, "item")) return;
@@ -135,8 +120,8 @@ void read_atom_entries(const Feed& feed, const pugi::xml_node& root) {
         a.title = atom_text(child(entry, "title"));
         a.body = atom_text(child(entry, "content"));
         if (a.body.empty()) a.body = atom_text(child(entry, "summary"));
-        a.url = collapse(atom_link(entry));
-        a.id = collapse(raw_text(child(entry, "id")));
+        a.url = collapse_whitespace(atom_link(entry));
+        a.id = collapse_whitespace(raw_text(child(entry, "id")));
         a.lang = lang_of(entry.attribute("xml:lang").value());
         set_date(a, {child(entry, "published"), child(entry, "updated"), child(entry, "date")});
         if (!feed.emit(std::move(a), entry, ++index, "entry")) return;
@@ -158,7 +143,7 @@ void read_feed(std::string_view content, const std::string& name, const RecordSi
     Feed feed{content, name, sink, {}, {}};
     if (local_name(root) == "rss" || local_name(root) == "RDF") {
         const pugi::xml_node channel = child(root, "channel");
-        feed.source = collapse(raw_text(child(channel, "title")));
+        feed.source = collapse_whitespace(raw_text(child(channel, "title")));
         feed.lang = lang_of(raw_text(child(channel, "language")));
         // RSS 2.0 nests items in the channel; RSS 1.0 (RDF) puts them next to it.
         read_rss_items(feed, local_name(root) == "rss" ? channel : root);

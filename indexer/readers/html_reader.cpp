@@ -20,21 +20,6 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
-std::string collapse(std::string_view s) {
-    std::string out;
-    bool space = false;
-    for (const char c : s) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-
 // The charset a page declares in its first bytes (<meta charset=…> or http-equiv), lower-cased.
 std::string declared_charset(std::string_view html) {
     const std::string head = lower_ascii(html.substr(0, 2048));
@@ -149,7 +134,7 @@ Page scan(const GumboNode& root) {
 
 std::string meta(const Page& page, std::string_view key) {
     for (const auto& [k, v] : page.metas)
-        if (k == key) return collapse(v);
+        if (k == key) return collapse_whitespace(v);
     return {};
 }
 
@@ -216,11 +201,11 @@ void read_html(std::string_view content, const std::string& name, const RecordSi
         sink(Rejected{name, 0, "no text in HTML body"});
         return;
     }
-    a.title = collapse(node_text(page.title));
+    a.title = collapse_whitespace(node_text(page.title));
     if (a.title.empty()) a.title = meta(page, "og:title");
-    if (a.title.empty() && page.h1) a.title = collapse(visible_text(*page.h1));
+    if (a.title.empty() && page.h1) a.title = collapse_whitespace(visible_text(*page.h1));
     a.source = meta(page, "og:site_name");
-    a.url = absolute_url(page.canonical) ? collapse(page.canonical) : std::string();
+    a.url = absolute_url(page.canonical) ? collapse_whitespace(page.canonical) : std::string();
     if (a.url.empty() && absolute_url(meta(page, "og:url"))) a.url = meta(page, "og:url");
     if (page.html) {
         const std::string lang = lower_ascii(attribute(*page.html, "lang"));
