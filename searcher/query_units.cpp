@@ -11,6 +11,7 @@
 #include "common/schema.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/synonyms.hpp"
+#include "searcher/token_units.hpp"
 
 namespace veille {
 
@@ -19,8 +20,6 @@ namespace {
 using Q = Xapian::Query;
 
 std::string term(std::string_view prefix, const std::string& word) { return std::string(prefix) + word; }
-
-bool is_word(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
 
 Q phrase_of(const std::vector<std::string>& terms) {
     if (terms.size() == 1) return Q(terms[0]);
@@ -78,29 +77,16 @@ Q UnitBuilder::alternative_query(const std::string& text) {
 
 std::vector<Unit> UnitBuilder::from_words(const std::string& text, std::size_t) {
     const auto tokens = analyzer_.analyze(text);
-    const bool all_stop = std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.stopword; });
     std::vector<Unit> units;
-    for (std::size_t i = 0; i < tokens.size();) {
-        const Token& t = tokens[i];
-        // A compound or name comes right after its first part (same position): it replaces its parts.
-        const Token* whole = nullptr;
-        for (std::size_t k = i + 1; k < tokens.size() && tokens[k].position == t.position; ++k)
-            if (!is_word(tokens[k]) && (!whole || tokens[k].span > whole->span)) whole = &tokens[k];
-        if (whole) {
-            std::vector<const Token*> parts;
-            std::size_t k = i;
-            for (; k < tokens.size() && tokens[k].position < t.position + whole->span; ++k)
-                if (is_word(tokens[k])) parts.push_back(&tokens[k]);
-            highlight(*whole);
-            for (const Token* p : parts) highlight(*p);
-            units.push_back({whole_query(*whole, parts), whole->folded});
-            i = k;
-            continue;
+    for (const TokenUnit& u : group_tokens(tokens).units) {
+        if (u.whole) {
+            highlight(*u.token);
+            for (const Token* p : u.parts) highlight(*p);
+            units.push_back({whole_query(*u.token, u.parts), u.token->folded});
+        } else {
+            highlight(*u.token);
+            units.push_back({word_query(*u.token), u.token->folded});
         }
-        ++i;
-        if (!is_word(t) || (t.stopword && !all_stop)) continue;
-        highlight(t);
-        units.push_back({word_query(t), t.folded});
     }
     // Like web engines (32 words) and Lucene (1,024 clauses), bound the work a pasted text can ask for.
     if (units.size() > kMaxUnits) units.resize(kMaxUnits);

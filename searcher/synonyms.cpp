@@ -5,12 +5,12 @@
 
 #include "common/data_files.hpp"
 #include "common/error.hpp"
+#include "searcher/token_units.hpp"
 
 namespace veille {
 
 namespace {
 
-bool is_word(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
 
 std::string joined(const std::vector<std::string>& parts) {
     std::string out;
@@ -31,25 +31,16 @@ std::shared_ptr<const Synonyms> Synonyms::standard() {
 // parts spelled out (« cyber attaque ») are a second key, for callers that split compounds.
 std::vector<std::string> Synonyms::keys_of(std::string_view text) const {
     const auto tokens = analyzer_.analyze(text);
-    const bool all_stop = std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.stopword; });
+    const TokenUnits grouped = group_tokens(tokens);
     std::vector<std::string> units, words;
-    for (std::size_t i = 0; i < tokens.size();) {
-        const Token& t = tokens[i];
-        const Token* whole = nullptr;
-        for (std::size_t k = i + 1; k < tokens.size() && tokens[k].position == t.position; ++k)
-            if (!is_word(tokens[k]) && (!whole || tokens[k].span > whole->span)) whole = &tokens[k];
-        if (whole) {
-            units.push_back(whole->folded);
-            std::size_t k = i;
-            for (; k < tokens.size() && tokens[k].position < t.position + whole->span; ++k)
-                if (is_word(tokens[k]) && (!tokens[k].stopword || all_stop)) words.push_back(tokens[k].folded);
-            i = k;
+    for (const TokenUnit& u : grouped.units) {
+        units.push_back(u.token->folded);
+        if (!u.whole) {
+            words.push_back(u.token->folded);
             continue;
         }
-        ++i;
-        if (!is_word(t) || (t.stopword && !all_stop)) continue;
-        units.push_back(t.folded);
-        words.push_back(t.folded);
+        for (const Token* p : u.parts)
+            if (!p->stopword || grouped.all_stop) words.push_back(p->folded);
     }
     std::vector<std::string> keys;
     if (!units.empty()) keys.push_back(joined(units));
