@@ -45,8 +45,10 @@ inline constexpr Field kFields[] = {
 /// Term prefixes of analysed text (body and title share the same unprefixed space; title also gets S).
 namespace prefix {
 inline constexpr std::string_view kStem = "Z";        ///< Z<stem of folded word>, with positions
-inline constexpr std::string_view kFolded = "";       ///< <folded word>: prefix search, spelling vocabulary
-inline constexpr std::string_view kExact = "E";       ///< E<exact accented word>: exact search (=thé)
+/// <folded word>, only when it differs from the exact form (« sécurité » → securite): a plain word's
+/// folded form is its E term, one term less per word to write. Prefix search and did-you-mean read both.
+inline constexpr std::string_view kFolded = "";
+inline constexpr std::string_view kExact = "E";       ///< E<exact word>, accents kept: exact search (=thé, =the)
 inline constexpr std::string_view kTitleStem = "ZS";  ///< ZS<stem>, with positions: title boost and title:
 inline constexpr std::string_view kMonth = "XM";      ///< XM<YYYYMM>
 inline constexpr std::string_view kYear = "XY";       ///< XY<YYYY>

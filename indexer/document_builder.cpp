@@ -21,8 +21,8 @@ void add_plain(Xapian::Document& doc, std::string_view prefix, const std::string
     doc.add_term(std::string(prefix) + word);
 }
 
-// Words get a positional stem (matching, phrases), plus folded and exact forms without positions
-// (prefix search, did-you-mean, exact search). Stop words only get the positional stem: phrases need
+// Words get a positional stem (matching, phrases), plus the exact form and, when accents make it
+// differ, the folded form, without positions (exact search, prefix search, did-you-mean). Stop words only get the positional stem: phrases need
 // them, nothing else does. Compounds and names are single terms at no position of their own.
 void index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termpos offset, bool title) {
     for (const Token& t : tokens) {
@@ -35,8 +35,8 @@ void index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Xapia
             add_plain(doc, prefix::kStem, t.stem);
             if (title) add_plain(doc, prefix::kTitleStem, t.stem);
         }
-        add_plain(doc, prefix::kFolded, t.folded);
         add_plain(doc, prefix::kExact, t.exact);
+        if (t.folded != t.exact) add_plain(doc, prefix::kFolded, t.folded);
     }
 }
 

@@ -26,13 +26,13 @@ std::string_view kind_name(TokenKind kind) {
 
 // The same rule as indexer/document_builder.cpp (which searcher code may not include): every token
 // gets its positional stem; stop words stop there (only phrases need them); the others also get the
-// folded form (prefix search, did-you-mean) and the exact form (=mot).
+// exact form (=mot) and, when it differs, the folded form (prefix search, did-you-mean).
 std::vector<std::string> index_terms(const Token& t) {
     std::vector<std::string> terms{std::string(prefix::kStem) + t.stem};
     const bool word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
     if (word && t.stopword) return terms;
-    terms.push_back(std::string(prefix::kFolded) + t.folded);
     terms.push_back(std::string(prefix::kExact) + t.exact);
+    if (t.folded != t.exact) terms.push_back(std::string(prefix::kFolded) + t.folded);
     return terms;
 }
 

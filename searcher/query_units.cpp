@@ -170,7 +170,10 @@ Q UnitBuilder::prefix(const std::string& text, std::size_t column) {
     if (folded.empty() || folded.find('*') != std::string::npos)
         throw QueryError("'*' must end a word of at least one letter", column);
     out_.highlights.prefixes.insert(folded);
-    return Q(Q::OP_WILDCARD, folded, kMaxExpansion, Q::WILDCARD_LIMIT_MOST_FREQUENT);
+    // Plain words hold their folded form as E<word>, accented ones as <folded> (common/schema.hpp).
+    const Q forms[] = {Q(Q::OP_WILDCARD, term(prefix::kFolded, folded), kMaxExpansion, Q::WILDCARD_LIMIT_MOST_FREQUENT),
+                       Q(Q::OP_WILDCARD, term(prefix::kExact, folded), kMaxExpansion, Q::WILDCARD_LIMIT_MOST_FREQUENT)};
+    return Q(Q::OP_SYNONYM, std::begin(forms), std::end(forms));
 }
 
 Q UnitBuilder::exact(const std::string& text, std::size_t) {

@@ -98,20 +98,31 @@ struct Candidate {
     Xapian::doccount freq = 0;
 };
 
-/// Reads the folded (unprefixed) terms starting with `head` and keeps the closest, most frequent one.
+/// Articles holding the folded form `w`: plain words carry it as E<w>, accented ones as <w> (schema.hpp).
+Xapian::doccount folded_freq(const Xapian::Database& db, const std::string& w) {
+    return db.get_termfreq(std::string(prefix::kFolded) + w) + db.get_termfreq(std::string(prefix::kExact) + w);
+}
+
+/// Reads the folded forms starting with `head` and keeps the closest, most frequent one.
 void scan(const Xapian::Database& db, const std::string& head, const Chars& word, std::size_t limit,
           Xapian::doccount min_freq, Candidate& best, std::size_t& budget) {
-    for (auto it = db.allterms_begin(head); it != db.allterms_end(head) && budget > 0; ++it, --budget) {
-        const std::string term = *it;
-        // Names are indexed whole with their space (« mistral ai »): not a spelling of one word.
-        if (term.find(' ') != std::string::npos) continue;
-        const Chars t = decode(term);
-        if ((t.size() > word.size() ? t.size() - word.size() : word.size() - t.size()) > limit) continue;
-        const std::size_t d = distance(word, t, best.word.empty() ? limit : std::min(limit, best.dist));
-        if (d == 0 || d > limit) continue;
-        const Xapian::doccount freq = it.get_termfreq();
-        if (freq < min_freq) continue;
-        if (best.word.empty() || d < best.dist || (d == best.dist && freq > best.freq)) best = {term, d, freq};
+    for (const std::string_view prefix : {prefix::kFolded, prefix::kExact}) {
+        const std::string start = std::string(prefix) + head;
+        for (auto it = db.allterms_begin(start); it != db.allterms_end(start) && budget > 0; ++it, --budget) {
+            const std::string term = std::string(*it).substr(prefix.size());
+            // Names are indexed whole with their space (« mistral ai »): not a spelling of one word.
+            if (term.find(' ') != std::string::npos) continue;
+            // An E term with accents: its folded form is the unprefixed term, read in the first pass.
+            if (prefix == prefix::kExact && std::any_of(term.begin(), term.end(), [](char c) { return c & 0x80; }))
+                continue;
+            const Chars t = decode(term);
+            if ((t.size() > word.size() ? t.size() - word.size() : word.size() - t.size()) > limit) continue;
+            const std::size_t d = distance(word, t, best.word.empty() ? limit : std::min(limit, best.dist));
+            if (d == 0 || d > limit) continue;
+            const Xapian::doccount freq = folded_freq(db, term);
+            if (freq < min_freq) continue;
+            if (best.word.empty() || d < best.dist || (d == best.dist && freq > best.freq)) best = {term, d, freq};
+        }
     }
 }
 
@@ -129,7 +140,7 @@ std::string correct(const Xapian::Database& db, const Token& t, std::size_t& bud
     const Chars word = decode(t.folded);
     if (word.size() < 3 || word.size() > kMaxWordChars) return {};
     const Xapian::doccount stem_freq = db.get_termfreq(std::string(prefix::kStem) + t.stem);
-    const Xapian::doccount freq = db.get_termfreq(std::string(prefix::kFolded) + t.folded);
+    const Xapian::doccount freq = folded_freq(db, t.folded);
     // Unknown stem: anything close helps. Known stem but a form never written (« artificiele »), or a
     // rare form (a typo that made it into a few articles): only a much more frequent word is better.
     if (stem_freq > 0 && freq > 0 && freq * kRareFactor > db.get_doccount()) return {};
