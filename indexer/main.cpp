@@ -72,7 +72,9 @@ int main(int argc, char** argv) try {
         ->check(CLI::IsMember({"skip", "fail"}));
     app.add_flag("--json", opt.json, "Print the run summary as one JSON object on stdout");
     app.add_option("--delete", opt.delete_ids, "Delete the articles with these ids")->expected(1, -1);
-    app.add_option("--batch-size", opt.batch_size, "Articles per commit")->check(CLI::Range(1, 10000000));
+    auto* batch = app.add_option("--batch-size", opt.batch_size,
+                                 "Articles per commit (the load is then visible as it grows: no bulk load)")
+                      ->check(CLI::Range(1, 10000000));
     app.add_option("--threads", opt.threads, "Analysis threads (default: one per core)")->check(CLI::Range(0, 256));
     app.add_option("--companies", opt.companies_file, "Gazetteer file replacing the compiled-in companies.tsv");
     app.add_option("--topics", opt.topics_file, "Taxonomy file replacing the compiled-in topics.tsv");
@@ -82,6 +84,7 @@ int main(int argc, char** argv) try {
                    "writes no database");
     if (auto code = veille::parse_args(app, argc, argv)) return *code;
     opt.format = veille::parse_format(format);
+    opt.batch_size_given = batch->count() > 0;
     opt.on_error = on_error == "fail" ? veille::OnError::Fail : veille::OnError::Skip;
     return run(opt);
 } catch (const veille::Error& e) {

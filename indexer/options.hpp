@@ -19,6 +19,7 @@ struct IndexOptions {
     bool json = false;
     std::vector<std::string> delete_ids;
     std::size_t batch_size = 2000;        ///< articles per commit
+    bool batch_size_given = false;        ///< --batch-size given: commit as asked, never a bulk load
     unsigned threads = 0;                 ///< analysis threads; 0 = one per core
     std::string companies_file;           ///< overrides the compiled-in gazetteer
     std::string topics_file;              ///< overrides the compiled-in taxonomy

@@ -14,6 +14,8 @@
 #include "common/error.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/enrich.hpp"
+#include "indexer/prepare.hpp"
+#include "indexer/shard_load.hpp"
 #include "indexer/writer.hpp"
 
 namespace veille {
@@ -21,13 +23,6 @@ namespace veille {
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Prepared {
-    Article article;
-    std::string hash;
-    Xapian::Document doc;
-};
-using Built = std::variant<Prepared, Rejected>;
 
 constexpr std::size_t kChunkArticles = 256;
 constexpr std::size_t kChunkBytes = 4u << 20;
@@ -40,15 +35,8 @@ public:
           consume_(std::move(consume)) {}
 
     void push(Record&& record, const std::string& file) {
-        if (auto* a = std::get_if<Article>(&record)) {
-            const std::size_t size = a->title.size() + a->body.size();
-            if (size > kMaxArticleBytes) {
-                record = Rejected{file, 0, "article '" + a->id + "' is too large (" + std::to_string(size) +
-                                               " bytes, limit " + std::to_string(kMaxArticleBytes >> 20) + " MiB)"};
-            } else {
-                chunk_bytes_ += size;
-            }
-        }
+        record = check_size(std::move(record), file);
+        chunk_bytes_ += text_bytes(record);
         chunk_.push_back(std::move(record));
         if (chunk_.size() >= kChunkArticles || chunk_bytes_ >= kChunkBytes) flush();
     }
@@ -90,23 +78,7 @@ private:
         return out;
     }
 
-    Built build_one(Record&& record) const {
-        if (auto* r = std::get_if<Rejected>(&record)) return std::move(*r);
-        Article article = std::get<Article>(std::move(record));
-        try {
-            const Analyzer& analyzer = Analyzer::standard();
-            Prepared p;
-            p.hash = content_hash(article, salt_);
-            const auto title = analyzer.analyze(article.title);
-            const auto body = analyzer.analyze(article.body);
-            enricher_.enrich(article, title, body);
-            if (build_docs_) p.doc = build_document(article, title, body, p.hash, analyzer);
-            p.article = std::move(article);
-            return p;
-        } catch (const std::exception& e) {
-            return Rejected{article.id, 0, std::string("cannot analyse article: ") + e.what()};
-        }
-    }
+    Built build_one(Record&& record) const { return prepare(std::move(record), enricher_, salt_, build_docs_); }
 
     const Enricher& enricher_;
     unsigned threads_;
@@ -134,9 +106,11 @@ unsigned thread_count(unsigned requested) {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
-// Reads every input, handing records to `runner`; reports rejections through `reject`.
-void read_all(const IndexOptions& opt, ChunkedRunner& runner, const std::function<void(Rejected&&)>& reject,
-              const std::size_t& articles_done, Summary& summary) {
+using Push = std::function<void(Record&&, const std::string& file)>;
+
+// Reads every input, handing records to `push`; reports rejections through `reject`.
+void read_all(const IndexOptions& opt, const Push& push, const std::function<void(Rejected&&)>& reject,
+              const std::function<std::size_t()>& articles_done, Summary& summary) {
     std::vector<Rejected> problems;
     const auto files = list_inputs(opt.paths, problems);
     for (auto& p : problems) reject(std::move(p));
@@ -145,8 +119,8 @@ void read_all(const IndexOptions& opt, ChunkedRunner& runner, const std::functio
         try {
             read_file(file, opt.format, [&](Record&& r) {
                 if (const auto* a = std::get_if<Article>(&r)) summary.bytes += a->title.size() + a->body.size();
-                runner.push(std::move(r), file);
-                progress.update(articles_done, summary.bytes);
+                push(std::move(r), file);
+                progress.update(articles_done(), summary.bytes);
                 return true;
             });
         } catch (const InputError& e) {
@@ -194,6 +168,14 @@ void walk_directory(const fs::path& root, std::vector<std::string>& found, std::
     }
 }
 
+// A bulk load (shards merged at the end, see shard_load.hpp) when nothing is lost by it: the database
+// is empty, several threads may run, every record is wanted, and no commit rhythm was asked for
+// (--batch-size: searches see a long load grow, and a killed run keeps its committed batches).
+bool bulk_load(const IndexOptions& opt, BatchWriter& writer, unsigned threads) {
+    return threads > 1 && !opt.batch_size_given && opt.on_error == OnError::Skip && opt.delete_ids.empty() &&
+           writer.database().get_doccount() == 0;
+}
+
 }  // namespace
 
 std::vector<std::string> list_inputs(const std::vector<std::string>& paths, std::vector<Rejected>& problems) {
@@ -227,6 +209,7 @@ Summary run_indexing(const IndexOptions& opt, const Enricher& enricher) {
     const auto start = std::chrono::steady_clock::now();
     Summary summary;
     BatchWriter writer(opt.db, opt.batch_size);
+    const unsigned threads = thread_count(opt.threads);
     auto reject = [&](Rejected&& r) {
         if (opt.on_error == OnError::Fail) {
             writer.commit();
@@ -236,18 +219,29 @@ Summary run_indexing(const IndexOptions& opt, const Enricher& enricher) {
         ++summary.rejected;
         summary.errors.push_back(std::move(r));
     };
+    if (bulk_load(opt, writer, threads)) {
+        ShardedLoad load(opt.db, threads, opt.batch_size, enricher, opt.data_salt, reject);
+        read_all(
+            opt, [&](Record&& r, const std::string& file) { load.push(std::move(r), file); }, reject,
+            [&] { return load.done(); }, summary);
+        load.finish(summary, [&] { writer.close(); });
+        summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return summary;
+    }
     std::size_t done = 0;
-    ChunkedRunner runner(enricher, thread_count(opt.threads), true, opt.data_salt, [&](Built&& built) {
+    ChunkedRunner runner(enricher, threads, true, opt.data_salt, [&](Built&& built) {
         if (auto* r = std::get_if<Rejected>(&built)) return reject(std::move(*r));
         auto& p = std::get<Prepared>(built);
-        switch (writer.write(p.article.id, p.hash, p.doc)) {
+        switch (writer.write(p.article.id, p.hash, p.doc, p.article.title.size() + p.article.body.size())) {
             case WriteOutcome::Indexed: ++summary.indexed; break;
             case WriteOutcome::Updated: ++summary.updated; break;
             case WriteOutcome::Unchanged: ++summary.unchanged; break;
         }
         ++done;
     });
-    read_all(opt, runner, reject, done, summary);
+    read_all(
+        opt, [&](Record&& r, const std::string& file) { runner.push(std::move(r), file); }, reject,
+        [&] { return done; }, summary);
     runner.finish();
     for (const auto& id : opt.delete_ids)
         if (writer.remove(id)) ++summary.deleted;
@@ -271,7 +265,9 @@ Summary read_and_enrich(const IndexOptions& opt, const Enricher& enricher, const
         ++done;
         ++summary.indexed;
     });
-    read_all(opt, runner, reject, done, summary);
+    read_all(
+        opt, [&](Record&& r, const std::string& file) { runner.push(std::move(r), file); }, reject,
+        [&] { return done; }, summary);
     runner.finish();
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;

@@ -50,8 +50,9 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
 
 }  // namespace
 
-BatchWriter::BatchWriter(std::string path, std::size_t batch_size)
-    : path_(std::move(path)), batch_size_(batch_size ? batch_size : 1), db_(open_writable(path_)) {
+BatchWriter::BatchWriter(std::string path, std::size_t batch_size, std::size_t flush_bytes)
+    : path_(std::move(path)), batch_size_(batch_size ? batch_size : 1), flush_bytes_(flush_bytes),
+      db_(open_writable(path_)) {
     try {
         check_schema(db_, path_);
     } catch (const Xapian::Error& e) {
@@ -67,7 +68,8 @@ BatchWriter::~BatchWriter() {
     }
 }
 
-WriteOutcome BatchWriter::write(const std::string& id, const std::string& hash, const Xapian::Document& doc) {
+WriteOutcome BatchWriter::write(const std::string& id, const std::string& hash, const Xapian::Document& doc,
+                                std::size_t bytes) {
     const std::string term = id_term(id);
     try {
         WriteOutcome outcome = WriteOutcome::Indexed;
@@ -76,7 +78,7 @@ WriteOutcome BatchWriter::write(const std::string& id, const std::string& hash, 
             outcome = WriteOutcome::Updated;
         }
         db_.replace_document(term, doc);
-        count_change();
+        count_change(bytes);
         return outcome;
     } catch (const Xapian::Error& e) {
         throw DatabaseError(path_, "cannot write article '" + id + "': " + e.get_description());
@@ -88,7 +90,7 @@ bool BatchWriter::remove(const std::string& id) {
     try {
         if (db_.postlist_begin(term) == db_.postlist_end(term)) return false;
         db_.delete_document(term);
-        count_change();
+        count_change(0);
         return true;
     } catch (const Xapian::Error& e) {
         throw DatabaseError(path_, "cannot delete article '" + id + "': " + e.get_description());
@@ -99,13 +101,20 @@ void BatchWriter::commit() {
     try {
         db_.commit();
         pending_ = 0;
+        pending_bytes_ = 0;
     } catch (const Xapian::Error& e) {
         throw DatabaseError(path_, "commit failed (previous commit kept): " + e.get_description());
     }
 }
 
-void BatchWriter::count_change() {
-    if (++pending_ >= batch_size_) commit();
+void BatchWriter::close() {
+    commit();
+    db_.close();
+}
+
+void BatchWriter::count_change(std::size_t bytes) {
+    pending_bytes_ += bytes;
+    if (++pending_ >= batch_size_ || pending_bytes_ >= flush_bytes_) commit();
 }
 
 }  // namespace veille

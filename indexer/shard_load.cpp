@@ -1,0 +1,234 @@
+// shard_load.cpp — one thread and one Xapian database per shard, fed by bounded queues of record
+// chunks from the reading thread; Database::compact merges the shards into the target.
+#include "indexer/shard_load.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/error.hpp"
+#include "indexer/prepare.hpp"
+#include "indexer/writer.hpp"
+
+namespace veille {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kChunkRecords = 64;
+constexpr std::size_t kChunkBytes = 1u << 20;
+constexpr std::size_t kQueueChunks = 4;  // per shard: bounds what reading can get ahead by
+
+class ChunkQueue {
+public:
+    void push(std::vector<Record>&& chunk) {
+        std::unique_lock lock(mutex_);
+        not_full_.wait(lock, [&] { return queue_.size() < kQueueChunks || aborted_; });
+        if (aborted_) return;  // the shard failed; finish() reports why
+        queue_.push_back(std::move(chunk));
+        not_empty_.notify_one();
+    }
+    std::optional<std::vector<Record>> pop() {
+        std::unique_lock lock(mutex_);
+        not_empty_.wait(lock, [&] { return !queue_.empty() || closed_; });
+        if (queue_.empty()) return std::nullopt;
+        auto chunk = std::move(queue_.front());
+        queue_.pop_front();
+        not_full_.notify_one();
+        return chunk;
+    }
+    void close() {
+        std::lock_guard lock(mutex_);
+        closed_ = true;
+        not_empty_.notify_all();
+    }
+    void abort() {
+        std::lock_guard lock(mutex_);
+        aborted_ = true;
+        queue_.clear();
+        not_full_.notify_all();
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable not_empty_, not_full_;
+    std::deque<std::vector<Record>> queue_;
+    bool closed_ = false, aborted_ = false;
+};
+
+// The target without a trailing slash, so that its name and its parent directory are known.
+fs::path target_path(const std::string& db) {
+    fs::path p = fs::absolute(fs::path(db)).lexically_normal();
+    if (p.filename().empty()) p = p.parent_path();
+    return p;
+}
+
+}  // namespace
+
+struct ShardedLoad::Impl {
+    struct Shard {
+        fs::path path;
+        BatchWriter writer;
+        ChunkQueue queue;
+        std::vector<Record> pending;  // filled by the reading thread, handed over whole
+        std::size_t pending_bytes = 0;
+        Summary counts;
+        std::exception_ptr error;
+        std::thread thread;
+
+        Shard(fs::path p, std::size_t batch, std::size_t flush_bytes)
+            : path(std::move(p)), writer(path.string(), batch, flush_bytes) {}
+    };
+
+    std::string db;
+    fs::path target;
+    fs::path work;  // hidden sibling of the target, removed when done
+    const Enricher& enricher;
+    std::string salt;
+    std::function<void(Rejected&&)> reject;
+    std::vector<std::unique_ptr<Shard>> shards;
+    std::mutex rejected_mutex;
+    std::vector<Rejected> rejected;  // from the shard threads, reported on the caller's thread
+    std::atomic<std::size_t> done{0};
+
+    Impl(std::string db_path, const Enricher& e, std::string s, std::function<void(Rejected&&)> r)
+        : db(std::move(db_path)), target(target_path(db)), enricher(e), salt(std::move(s)), reject(std::move(r)) {
+        work = target.parent_path() / ("." + target.filename().string() + ".veille-load-" + std::to_string(::getpid()));
+        std::error_code ec;
+        fs::remove_all(work, ec);
+        if (!fs::create_directory(work, ec))
+            throw DatabaseError(db, "cannot create the shard directory " + work.string() + ": " + ec.message());
+    }
+
+    ~Impl() {
+        for (auto& s : shards) s->queue.abort(), s->queue.close();
+        for (auto& s : shards)
+            if (s->thread.joinable()) s->thread.join();
+        shards.clear();  // closes the shard databases before their files go
+        std::error_code ec;
+        fs::remove_all(work, ec);
+    }
+
+    void run(Shard& s) {
+        try {
+            while (auto chunk = s.queue.pop()) {
+                for (Record& record : *chunk) {
+                    Built built = prepare(std::move(record), enricher, salt, true);
+                    if (auto* r = std::get_if<Rejected>(&built)) {
+                        std::lock_guard lock(rejected_mutex);
+                        rejected.push_back(std::move(*r));
+                        continue;
+                    }
+                    const auto& p = std::get<Prepared>(built);
+                    switch (s.writer.write(p.article.id, p.hash, p.doc, p.article.title.size() + p.article.body.size())) {
+                        case WriteOutcome::Indexed: ++s.counts.indexed; break;
+                        case WriteOutcome::Updated: ++s.counts.updated; break;
+                        case WriteOutcome::Unchanged: ++s.counts.unchanged; break;
+                    }
+                    ++done;
+                }
+            }
+            s.writer.close();
+        } catch (...) {
+            s.error = std::current_exception();
+            s.queue.abort();
+        }
+    }
+
+    void hand_over(Shard& s) {
+        if (s.pending.empty()) return;
+        s.queue.push(std::move(s.pending));
+        s.pending.clear();
+        s.pending_bytes = 0;
+    }
+
+    void report_rejected() {
+        std::vector<Rejected> batch;
+        {
+            std::lock_guard lock(rejected_mutex);
+            batch.swap(rejected);
+        }
+        for (auto& r : batch) reject(std::move(r));
+    }
+
+    void merge_into_target(const std::function<void()>& release_target) {
+        const fs::path merged = work / "merged";
+        try {
+            Xapian::Database all;
+            for (const auto& s : shards) all.add_database(Xapian::Database(s->path.string()));
+            all.compact(merged.string());
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(db, "cannot merge the shards in " + work.string() + ": " + e.get_description());
+        }
+        release_target();
+        // The target is an empty database we created or found empty: it is moved aside, not lost,
+        // until the merged one has taken its name.
+        const fs::path replaced = work / "replaced";
+        std::error_code ec;
+        fs::rename(target, replaced, ec);
+        if (ec) throw DatabaseError(db, "cannot move the empty database aside: " + ec.message());
+        fs::rename(merged, target, ec);
+        if (ec) {
+            std::error_code back;
+            fs::rename(replaced, target, back);
+            throw DatabaseError(db, "cannot put the merged database in place: " + ec.message());
+        }
+    }
+};
+
+ShardedLoad::ShardedLoad(std::string db, unsigned shards, std::size_t batch_size, const Enricher& enricher,
+                         std::string salt, std::function<void(Rejected&&)> reject)
+    : impl_(std::make_unique<Impl>(std::move(db), enricher, std::move(salt), std::move(reject))) {
+    const unsigned n = std::max(1u, shards);
+    const std::size_t batch = std::max<std::size_t>(1, batch_size / n);
+    for (unsigned i = 0; i < n; ++i)
+        impl_->shards.push_back(std::make_unique<Impl::Shard>(impl_->work / ("shard" + std::to_string(i)), batch,
+                                                              BatchWriter::kDefaultFlushBytes / n));
+    for (auto& s : impl_->shards) s->thread = std::thread([this, shard = s.get()] { impl_->run(*shard); });
+}
+
+ShardedLoad::~ShardedLoad() = default;
+
+void ShardedLoad::push(Record&& record, const std::string& file) {
+    record = check_size(std::move(record), file);
+    if (auto* r = std::get_if<Rejected>(&record)) return impl_->reject(std::move(*r));
+    const std::string& id = std::get<Article>(record).id;
+    auto& shard = *impl_->shards[std::hash<std::string>{}(id) % impl_->shards.size()];
+    shard.pending_bytes += text_bytes(record);
+    shard.pending.push_back(std::move(record));
+    if (shard.pending.size() >= kChunkRecords || shard.pending_bytes >= kChunkBytes) impl_->hand_over(shard);
+    impl_->report_rejected();
+}
+
+std::size_t ShardedLoad::done() const { return impl_->done.load(); }
+
+void ShardedLoad::finish(Summary& summary, const std::function<void()>& release_target) {
+    for (auto& s : impl_->shards) {
+        impl_->hand_over(*s);
+        s->queue.close();
+    }
+    for (auto& s : impl_->shards) s->thread.join();
+    impl_->report_rejected();
+    std::size_t written = 0;
+    for (auto& s : impl_->shards) {
+        if (s->error) std::rethrow_exception(s->error);
+        summary.indexed += s->counts.indexed;
+        summary.updated += s->counts.updated;
+        summary.unchanged += s->counts.unchanged;
+        written += s->counts.indexed;
+    }
+    if (written > 0) impl_->merge_into_target(release_target);
+}
+
+}  // namespace veille
