@@ -220,7 +220,7 @@ Summary run_indexing(const IndexOptions& opt, const Enricher& enricher) {
         summary.errors.push_back(std::move(r));
     };
     if (bulk_load(opt, writer, threads)) {
-        ShardedLoad load(opt.db, threads, opt.batch_size, enricher, opt.data_salt, reject);
+        ShardedLoad load(opt.db, threads, enricher, opt.data_salt, reject);
         read_all(
             opt, [&](Record&& r, const std::string& file) { load.push(std::move(r), file); }, reject,
             [&] { return load.done(); }, summary);

@@ -21,9 +21,9 @@ class Enricher;
 class ShardedLoad {
 public:
     /// `reject` is called on the caller's thread (from push() and finish()) for every record that
-    /// could not be indexed. Each shard commits every batch_size / shards articles, or sooner once it
-    /// holds its share of the writer's flush threshold.
-    ShardedLoad(std::string db, unsigned shards, std::size_t batch_size, const Enricher& enricher, std::string salt,
+    /// could not be indexed. Shards are unsynced scratch databases committed in small batches, or
+    /// sooner once one holds its share of the writer's flush threshold.
+    ShardedLoad(std::string db, unsigned shards, const Enricher& enricher, std::string salt,
                 std::function<void(Rejected&&)> reject);
     ~ShardedLoad();
     ShardedLoad(const ShardedLoad&) = delete;

@@ -24,7 +24,7 @@ bool holds_other_files(const std::string& dir) {
     return false;
 }
 
-Xapian::WritableDatabase open_writable(const std::string& path) {
+Xapian::WritableDatabase open_writable(const std::string& path, Sync sync) {
     std::error_code ec;
     if (std::filesystem::exists(path, ec) && !std::filesystem::is_directory(path, ec))
         throw DatabaseError(path, "not a directory (a veille database is a directory)");
@@ -32,7 +32,7 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
         throw DatabaseError(path, "not a veille database (the directory holds other files); "
                                   "give a new or empty directory to --db");
     try {
-        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | (sync == Sync::Scratch ? Xapian::DB_NO_SYNC : 0));
     } catch (const Xapian::DatabaseLockError& e) {
         // Xapian also reports a lock file it cannot create (read-only directory) as a lock error;
         // only "already locked" means another writer (issue 7).
@@ -50,9 +50,9 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
 
 }  // namespace
 
-BatchWriter::BatchWriter(std::string path, std::size_t batch_size, std::size_t flush_bytes)
+BatchWriter::BatchWriter(std::string path, std::size_t batch_size, std::size_t flush_bytes, Sync sync)
     : path_(std::move(path)), batch_size_(batch_size ? batch_size : 1), flush_bytes_(flush_bytes),
-      db_(open_writable(path_)) {
+      db_(open_writable(path_, sync)) {
     try {
         check_schema(db_, path_);
     } catch (const Xapian::Error& e) {

@@ -10,6 +10,10 @@ namespace veille {
 /// What writing one article did.
 enum class WriteOutcome { Indexed, Updated, Unchanged };
 
+/// Durable: every commit is synced to disk. Scratch: not synced, for a database that is rebuilt if
+/// the machine stops (the bulk load's shards, whose merge into the target is synced).
+enum class Sync { Durable, Scratch };
+
 /// Owns the writable database. Commits every `batch_size` changes, or sooner once the pending
 /// articles hold `flush_bytes` of text (Xapian keeps them in memory until then), and on
 /// commit()/destruction; a killed process keeps every committed batch (Xapian commits are atomic).
@@ -20,7 +24,8 @@ public:
 
     /// Opens or creates the database at `path`; throws DatabaseError (locked by another writer,
     /// not a veille database, wrong schema version, permission denied…).
-    BatchWriter(std::string path, std::size_t batch_size, std::size_t flush_bytes = kDefaultFlushBytes);
+    BatchWriter(std::string path, std::size_t batch_size, std::size_t flush_bytes = kDefaultFlushBytes,
+                Sync sync = Sync::Durable);
     ~BatchWriter();
     BatchWriter(const BatchWriter&) = delete;
     BatchWriter& operator=(const BatchWriter&) = delete;
