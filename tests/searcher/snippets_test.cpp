@@ -148,6 +148,21 @@ TEST_CASE("snippets stay short and correct on a long article", "[searcher][snipp
     CHECK(s.size() < 600);
 }
 
+TEST_CASE("snippets of a long article find the passage holding every query word", "[searcher][snippets]") {
+    // Long texts are analysed around the spot a quick scan picks: it must see accents, capitals and
+    // hyphens the way the analyzer does, and prefer both words together over one word repeated.
+    std::string text = "Le RÉSEAU régional de fibre progresse lentement dans les vallées. ";
+    while (text.size() < 20'000) text += "Les collectivités financent le réseau, les opérateurs le déploient. ";
+    text += "Enfin, la Sécurité des Réseaux d’entreprise passe par l’open-source, estime l’ANSSI. ";
+    while (text.size() < 40'000) text += "Les chantiers de raccordement se poursuivent jusqu’en 2030. ";
+    const std::string s = snippet(text, "securite reseaux opensource");
+    INFO(s);
+    CHECK(s.find(marked("Sécurité")) != std::string::npos);
+    CHECK(s.find(marked("Réseaux")) != std::string::npos);
+    CHECK(s.find(marked("open-source")) != std::string::npos);
+    CHECK(s.rfind("… ", 0) == 0);  // the passage is not the opening
+}
+
 TEST_CASE("snippets survive hostile text", "[searcher][snippets]") {
     // Regression guard: marker bytes inside the article must not fake highlights; invalid UTF-8 is no crash.
     const std::string text = std::string("Orange \x02publie\x03 ses r\xC3\xA9sultats \xFF\xFE et ") + "sa s\xE9" + "curit\xC3\xA9.";
