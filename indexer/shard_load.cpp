@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -87,6 +88,7 @@ struct ShardedLoad::Impl {
         ChunkQueue queue;
         std::vector<Record> pending;  // filled by the reading thread, handed over whole
         std::size_t pending_bytes = 0;
+        std::atomic<std::size_t> backlog{0};  // text bytes handed over and not yet written
         Summary counts;
         std::exception_ptr error;
         std::thread thread;
@@ -102,6 +104,7 @@ struct ShardedLoad::Impl {
     std::string salt;
     std::function<void(Rejected&&)> reject;
     std::vector<std::unique_ptr<Shard>> shards;
+    std::unordered_map<std::string, std::size_t> shard_of;  // id → shard, on the reading thread
     std::mutex rejected_mutex;
     std::vector<Rejected> rejected;  // from the shard threads, reported on the caller's thread
     std::atomic<std::size_t> done{0};
@@ -128,7 +131,9 @@ struct ShardedLoad::Impl {
         try {
             while (auto chunk = s.queue.pop()) {
                 for (Record& record : *chunk) {
+                    const std::size_t bytes = text_bytes(record);
                     Built built = prepare(std::move(record), enricher, salt, true);
+                    s.backlog -= bytes;
                     if (auto* r = std::get_if<Rejected>(&built)) {
                         std::lock_guard lock(rejected_mutex);
                         rejected.push_back(std::move(*r));
@@ -150,8 +155,22 @@ struct ShardedLoad::Impl {
         }
     }
 
+    // A new id goes to the shard with the least work waiting (articles differ in size, and a shard
+    // fed by a fixed rule made the reader wait on it while the other idled); a repeated id goes
+    // where its earlier version went, to replace it there.
+    Shard& shard_for(const std::string& id) {
+        const auto [it, fresh] = shard_of.try_emplace(id, 0);
+        if (fresh) {
+            const auto load = [](const Shard& s) { return s.backlog.load() + s.pending_bytes; };
+            for (std::size_t i = 1; i < shards.size(); ++i)
+                if (load(*shards[i]) < load(*shards[it->second])) it->second = i;
+        }
+        return *shards[it->second];
+    }
+
     void hand_over(Shard& s) {
         if (s.pending.empty()) return;
+        s.backlog += s.pending_bytes;
         s.queue.push(std::move(s.pending));
         s.pending.clear();
         s.pending_bytes = 0;
@@ -206,8 +225,7 @@ ShardedLoad::~ShardedLoad() = default;
 void ShardedLoad::push(Record&& record, const std::string& file) {
     record = check_size(std::move(record), file);
     if (auto* r = std::get_if<Rejected>(&record)) return impl_->reject(std::move(*r));
-    const std::string& id = std::get<Article>(record).id;
-    auto& shard = *impl_->shards[std::hash<std::string>{}(id) % impl_->shards.size()];
+    auto& shard = impl_->shard_for(std::get<Article>(record).id);
     shard.pending_bytes += text_bytes(record);
     shard.pending.push_back(std::move(record));
     if (shard.pending.size() >= kChunkRecords || shard.pending_bytes >= kChunkBytes) impl_->hand_over(shard);
