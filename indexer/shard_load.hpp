@@ -16,8 +16,8 @@ class Enricher;
 /// database is therefore built as `shards` databases, each written by its own thread (analysis
 /// included), in a hidden directory next to it; finish() merges them with Xapian's compaction, which
 /// also leaves the database about half the size of one written article by article, and puts the
-/// result in place. Records are routed by id, so a repeated id meets its earlier version in the same
-/// shard and replaces it, as in a single database. Nothing is visible to searchers before finish().
+/// result in place. A new id goes to the least-loaded shard and a repeated id to the shard of its
+/// earlier version, which it replaces there, as in a single database. Nothing is visible to searchers before finish().
 class ShardedLoad {
 public:
     /// `reject` is called on the caller's thread (from push() and finish()) for every record that
