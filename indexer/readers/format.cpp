@@ -69,32 +69,56 @@ std::string encoding_problem(std::string_view content, Format format) {
     return "binary content (NUL byte at byte offset " + std::to_string(nul) + "); expected UTF-8 text";
 }
 
-// Reads everything from `fd`; `name` is for errors.
-std::string read_all(int fd, const std::string& name) {
-    std::string content;
+constexpr std::size_t kReadBlock = 1u << 20;
+
+// Appends from `fd` until `content` holds `want` bytes or the input ends; true at the end.
+// POSIX I/O rather than ifstream so that the error says why (EACCES, EISDIR, EIO…).
+bool read_more(int fd, const std::string& name, std::string& content, std::size_t want) {
     char buf[1 << 16];
-    for (;;) {
+    while (content.size() < want) {
         const ssize_t n = ::read(fd, buf, sizeof buf);
-        if (n == 0) return content;
+        if (n == 0) return true;
         if (n < 0) {
             if (errno == EINTR) continue;
             throw InputError(name, 0, std::string("read error: ") + std::strerror(errno));
         }
         content.append(buf, static_cast<std::size_t>(n));
     }
+    return false;
 }
 
-// POSIX I/O rather than ifstream so that the error says why (EACCES, EISDIR, EIO…).
-std::string read_whole_file(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw InputError(path, 0, std::strerror(errno));
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) throw InputError(path, 0, std::strerror(EISDIR));
-    return read_all(fd, path);
+// Starts like JSON Lines (an object, not an array): can be read a line at a time.
+bool streamable_jsonl(std::string_view head) {
+    if (starts_with_bytes(head, kUtf8Bom)) head.remove_prefix(kUtf8Bom.size());
+    const auto first = head.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && head[first] == '{';
+}
+
+// JSON Lines are read as they arrive, so memory does not grow with the file (a 400 MB export held
+// whole was most of the indexer's peak RSS); other formats need the whole document at once.
+void read_fd(int fd, const std::string& name, Format format, const RecordSink& sink) {
+    std::string content;
+    bool end = read_more(fd, name, content, kReadBlock);
+    if (format == Format::Auto) format = detect_format(name, std::string_view(content).substr(0, 1024));
+    if (format != Format::Jsonl || !streamable_jsonl(content) || !encoding_problem(content, format).empty()) {
+        if (!end) read_more(fd, name, content, std::string::npos);
+        read_buffer(content, name, format, sink);
+        return;
+    }
+    JsonlLines lines(name, sink);
+    std::size_t at = starts_with_bytes(content, kUtf8Bom) ? kUtf8Bom.size() : 0;
+    for (;;) {
+        for (auto eol = content.find('\n', at); eol != std::string::npos; eol = content.find('\n', at)) {
+            if (!lines.take(std::string_view(content).substr(at, eol - at))) return;
+            at = eol + 1;
+        }
+        if (end) break;
+        content.erase(0, at);
+        at = 0;
+        end = read_more(fd, name, content, content.size() + kReadBlock);
+    }
+    if (at < content.size() && !lines.take(std::string_view(content).substr(at))) return;
+    lines.finish();
 }
 
 }  // namespace
@@ -141,12 +165,18 @@ void read_buffer(std::string_view content, const std::string& name, Format forma
 
 void read_file(const std::string& path, Format format, const RecordSink& sink) {
     if (path == "-") {
-        const std::string content = read_all(STDIN_FILENO, "<stdin>");
-        read_buffer(content, "<stdin>", format == Format::Auto ? Format::Jsonl : format, sink);
+        read_fd(STDIN_FILENO, "<stdin>", format == Format::Auto ? Format::Jsonl : format, sink);
         return;
     }
-    const std::string content = read_whole_file(path);
-    read_buffer(content, path, format, sink);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw InputError(path, 0, std::strerror(errno));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) throw InputError(path, 0, std::strerror(EISDIR));
+    read_fd(fd, path, format, sink);
 }
 
 std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {

@@ -14,6 +14,22 @@ namespace veille {
 
 /// JSON Lines: one article object per line; bad lines become Rejected with their line number.
 void read_jsonl(std::string_view content, const std::string& name, const RecordSink& sink);
+
+/// JSON Lines given one line at a time, for a file streamed rather than held whole: counts lines,
+/// skips blank ones, rejects an empty export at finish().
+class JsonlLines {
+public:
+    JsonlLines(const std::string& name, const RecordSink& sink) : name_(name), sink_(sink) {}
+    /// One line without its '\n'; false when the sink asked to stop.
+    bool take(std::string_view line);
+    void finish() const;
+
+private:
+    const std::string& name_;
+    const RecordSink& sink_;
+    std::size_t line_no_ = 0;
+    bool any_ = false;
+};
 /// Plain text or Markdown: one article, metadata from YAML front matter or « Date: » header lines.
 void read_text(std::string_view content, const std::string& name, const RecordSink& sink);
 /// One HTML page: one article, or Rejected when the page has no body text.

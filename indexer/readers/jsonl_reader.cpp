@@ -155,26 +155,32 @@ void read_array(std::string_view content, const std::string& name, const RecordS
 
 }  // namespace
 
+bool JsonlLines::take(std::string_view line) {
+    ++line_no_;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (blank(line)) return true;
+    any_ = true;
+    return sink_(read_line(line, name_, line_no_));
+}
+
+// An empty export is worth a line in the summary: it is usually a failed dump, not an intent.
+void JsonlLines::finish() const {
+    if (!any_) sink_(Rejected{name_, 0, "empty file"});
+}
+
 void read_jsonl(std::string_view content, const std::string& name, const RecordSink& sink) {
     const auto first = content.find_first_not_of(" \t\r\n");
     if (first != std::string_view::npos && content[first] == '[') {
         read_array(content, name, sink);
         return;
     }
-    std::size_t line_no = 0;
-    bool any = false;
+    JsonlLines lines(name, sink);
     while (!content.empty()) {
-        ++line_no;
         const auto eol = content.find('\n');
-        std::string_view line = content.substr(0, eol);
+        if (!lines.take(content.substr(0, eol))) return;
         content.remove_prefix(eol == std::string_view::npos ? content.size() : eol + 1);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (blank(line)) continue;
-        any = true;
-        if (!sink(read_line(line, name, line_no))) return;
     }
-    // An empty export is worth a line in the summary: it is usually a failed dump, not an intent.
-    if (!any) sink(Rejected{name, 0, "empty file"});
+    lines.finish();
 }
 
 }  // namespace veille

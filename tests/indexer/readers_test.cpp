@@ -3,6 +3,7 @@
 
 #include "common/error.hpp"
 #include "indexer/readers/html_text.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -200,6 +201,46 @@ TEST_CASE("JSONL: long lines, arrays, early stop", "[indexer][readers][jsonl]") 
         return ++seen < 2;
     });
     CHECK(seen == 2);
+}
+
+TEST_CASE("JSONL files are streamed: lines across read blocks, numbers and errors as when held whole",
+          "[indexer][readers][jsonl]") {
+    // read_file reads JSON Lines 1 MiB at a time: lines must come out whole whatever the cut.
+    std::string content = "\xEF\xBB\xBF";
+    const std::string body = "Le régulateur européen ouvre une enquête sur les conditions d’accès aux centres de données. ";
+    std::size_t lines = 0;
+    while (content.size() < (5u << 20) / 2) {
+        ++lines;
+        if (lines == 3000) {
+            content += "{\"id\":\"cassé\",\"body\":\r\n";  // broken, CRLF
+            continue;
+        }
+        std::string text;
+        for (std::size_t k = 0; k < 1 + lines % 9; ++k) text += body;
+        content += "{\"id\":\"a" + std::to_string(lines) + "\",\"title\":\"Dépêche " + std::to_string(lines) +
+                   "\",\"body\":\"" + text + "\"}" + (lines % 2 ? "\r\n" : "\n");
+        if (lines % 1000 == 0) content += "\n   \n";  // blank lines count as lines
+    }
+    veille::test::TempDir tmp;
+    const std::string path = tmp.write("flux.jsonl", content);
+    const auto streamed = read_path(path);
+    const auto whole = read_string(std::string_view(content).substr(3), "flux.jsonl");
+    REQUIRE(streamed.size() == lines);
+    REQUIRE(whole.size() == streamed.size());
+    std::size_t bad = 0;
+    for (std::size_t i = 0; i < streamed.size(); ++i) {
+        if (const auto* r = std::get_if<Rejected>(&streamed[i])) {
+            ++bad;
+            CHECK(r->file == path);
+            CHECK(r->line == 3000 + 2 * 2);  // two pairs of blank lines before it
+            CHECK(rejected(whole[i]).line == r->line);
+            continue;
+        }
+        CHECK(article(streamed[i]).id == article(whole[i]).id);
+        CHECK(article(streamed[i]).body == article(whole[i]).body);
+    }
+    CHECK(bad == 1);
+    CHECK(article(streamed.back()).id == "a" + std::to_string(lines));
 }
 
 TEST_CASE("Markdown with YAML front matter", "[indexer][readers][text]") {
