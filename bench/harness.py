@@ -21,6 +21,7 @@ import report  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 PACKAGES = ["libreoffice-help-fr", "gimp-help-fr", "manpages-fr", "manpages-fr-dev"]
 GROWTH = [10_000, 30_000]
+INCREMENTAL = 5_000
 TARGET_ARTICLES = 100_000
 
 
@@ -101,13 +102,16 @@ def head(src, dst, n):
             if line.strip():
                 a = json.loads(line)
                 nbytes += len(a.get("title", "").encode()) + len(a.get("body", "").encode())
+                if id_suffix:
+                    a["id"] = str(a.get("id", i)) + id_suffix
+                    line = json.dumps(a, ensure_ascii=False) + "\n"
                 out.write(line)
                 docs += 1
     return docs, nbytes
 
 
-def cut(src, dst, start, end):
-    """Documents start..end-1 of src into dst; returns (docs, text bytes)."""
+def cut(src, dst, start, end, id_suffix=""):
+    """Documents start..end-1 of src into dst (ids suffixed with id_suffix); returns (docs, text bytes)."""
     docs = nbytes = i = 0
     with open(src, encoding="utf-8") as f, open(dst, "w", encoding="utf-8") as out:
         for line in f:
@@ -118,6 +122,9 @@ def cut(src, dst, start, end):
             if i >= start:
                 a = json.loads(line)
                 nbytes += len(a.get("title", "").encode()) + len(a.get("body", "").encode())
+                if id_suffix:
+                    a["id"] = str(a.get("id", i)) + id_suffix
+                    line = json.dumps(a, ensure_ascii=False) + "\n"
                 out.write(line)
                 docs += 1
             i += 1
@@ -153,7 +160,7 @@ class Bench:
         self.db_dir = os.path.join(self.work, "db")
         os.makedirs(self.db_dir, exist_ok=True)
         self.results = {"machine": machine(), "load_before": load_average(), "notes": [], "index": [],
-                        "analysis": [], "queries": [], "growth": [], "settings": {}}
+                        "analysis": [], "queries": [], "growth": [], "incremental": None, "settings": {}}
         self.veille = engines.Veille(args.build)
         tools = os.path.join(args.build, "bench")
         self.floor = engines.Floor(os.path.join(tools, "xapian_floor"))
@@ -309,37 +316,41 @@ class Bench:
                         "--copies", str(copies)], check=True, capture_output=True)
         total, total_bytes = jsonl_stats(scaled)
         sizes = [n for n in a.steps if n < total] + [total]
-        # Growth is indexed in steps into one database (10k, then 20k more, then the rest): each figure is
-        # the cumulative cost of reaching that size, and each step's rate shows how writing slows as the
-        # database grows. Peak RSS is that of the step's process, the one that has the largest database.
+        # Each size is indexed from scratch into an empty database (veille's bulk load: parallel shards
+        # merged at the end), the way a user builds an index from an archive and the way the peers are
+        # run. Then the write path of a database in use: INCREMENTAL new articles (same texts, new ids)
+        # added to the largest one by a single writer committing every 2,000 articles.
         vdb = os.path.join(self.db_dir, "veille")
-        shutil.rmtree(vdb, ignore_errors=True)
-        done = done_bytes = 0
-        wall = cpu = 0.0
+        done = 0
         for n in sizes:
             part = os.path.join(self.work, f"part-{n}.jsonl")
-            step_docs, step_bytes = cut(scaled, part, done, n)
-            step = self.attempt(f"veille: index articles {done + 1}–{n} into the same database",
-                                lambda: self.veille.index([part], vdb, a.threads, "veille (JSONL)", fresh=done == 0))
+            docs, nbytes = cut(scaled, part, 0, n)
+            row = self.attempt(f"veille: index {n} articles into an empty database",
+                               lambda: self.veille.index([part], vdb, a.threads, "veille (JSONL)", fresh=True))
             os.remove(part)
-            if step is None:
+            if row is None:
                 break
-            done += step_docs
-            done_bytes += step_bytes
-            wall += step["wall_s"]
-            cpu += step["cpu_s"]
-            row = dict(step, docs=done, wall_s=round(wall, 3), cpu_s=round(cpu, 3), step_docs=step_docs,
-                       step_wall_s=step["wall_s"], step_docs_per_s=round(step_docs / step["wall_s"], 1))
-            row = self.add_index(row, done, done_bytes, f"scale-{done}")
+            done = docs
+            row = self.add_index(row, docs, nbytes, f"scale-{docs}")
             q = {}
             for clients in (1, 2):
-                res = self.attempt(f"veille: query mix, {done} articles, {clients} client(s)",
+                res = self.attempt(f"veille: query mix, {docs} articles, {clients} client(s)",
                                    lambda: self.veille.queries(vdb, self.specs, clients, a.warm, a.rounds))
-                q[clients] = self.add_queries("veille", done, clients, res, f"scale-{done}")
-            self.results["growth"].append({"docs": done, "index": row, "queries_1": q.get(1), "queries_2": q.get(2)})
+                q[clients] = self.add_queries("veille", docs, clients, res, f"scale-{docs}")
+            self.results["growth"].append({"docs": docs, "index": row, "queries_1": q.get(1), "queries_2": q.get(2)})
+        if done == total:
+            part = os.path.join(self.work, "incremental.jsonl")
+            docs, nbytes = cut(scaled, part, 0, INCREMENTAL, id_suffix="-nouveau")
+            row = self.attempt(f"veille: add {docs} articles to the {total}-article database",
+                               lambda: self.veille.index([part], vdb, a.threads, "veille (JSONL)", fresh=False))
+            os.remove(part)
+            if row:
+                self.results["incremental"] = dict(row, docs=docs, text_mb=round(nbytes / 1e6, 2),
+                                                   base_docs=total, docs_per_s=round(docs / row["wall_s"], 1),
+                                                   mb_per_s=round(nbytes / 1e6 / row["wall_s"], 2))
         shutil.rmtree(vdb, ignore_errors=True)
         if done == total and a.peers_at_scale != "none":
-            # Peers index the whole scaled corpus in one run; veille's row there is its cumulative growth row.
+            # Peers index the whole scaled corpus in one run, as veille's largest growth row did.
             label = f"scale-{total}"
             if self.available["xapian-floor"] and a.peers_at_scale == "all":
                 fl = os.path.join(self.db_dir, "floor")
