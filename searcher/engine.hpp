@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include "searcher/facets.hpp"
 #include "searcher/ranking.hpp"
 #include "searcher/request.hpp"
 
@@ -38,6 +39,7 @@ private:
     RankingParams params_;
     Xapian::Database db_;
     std::unique_ptr<QueryParser> parser_;
+    std::vector<FacetColumn> columns_;  // one per kFacetFields entry, kept between searches
 };
 
 }  // namespace veille

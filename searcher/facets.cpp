@@ -1,27 +1,56 @@
-// facets.cpp — counting and ranking facet values.
+// facets.cpp — facet columns filled on first sight, counting and ranking facet values.
 #include "searcher/facets.hpp"
 
 #include <algorithm>
 
-#include "common/schema.hpp"
-
 namespace veille {
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    const std::string joined = doc.get_value(slot_);
-    std::size_t start = 0;
-    while (start < joined.size()) {
-        const std::size_t stop = std::min(joined.find('\n', start), joined.size());
-        if (stop > start) ++counts_[joined.substr(start, stop - start)];
-        start = stop + 1;
-    }
+void FacetColumn::clear() {
+    start_.clear();
+    length_.clear();
+    ids_.clear();
+    names_.clear();
+    id_of_.clear();
 }
 
-std::vector<FacetCount> top_values(const std::unordered_map<std::string, std::size_t>& counts, std::size_t limit,
-                                   bool chronological) {
+void FacetColumn::learn(const Xapian::Document& doc) {
+    const Xapian::docid did = doc.get_docid();
+    if (did >= start_.size()) {
+        start_.resize(did + 1, kUnknown);
+        length_.resize(did + 1, 0);
+    }
+    // The slot holds the values joined by '\n' (document_builder.cpp).
+    const std::string joined = doc.get_value(slot_);
+    const auto first = static_cast<std::uint32_t>(ids_.size());
+    std::size_t start = 0;
+    while (start < joined.size() && ids_.size() - first < UINT8_MAX) {
+        const std::size_t stop = std::min(joined.find('\n', start), joined.size());
+        if (stop > start) {
+            const std::string_view value(joined.data() + start, stop - start);
+            auto it = id_of_.find(value);
+            if (it == id_of_.end()) {
+                it = id_of_.emplace(std::string(value), static_cast<std::uint32_t>(names_.size())).first;
+                names_.emplace_back(value);
+            }
+            ids_.push_back(it->second);
+        }
+        start = stop + 1;
+    }
+    start_[did] = first;
+    length_[did] = static_cast<std::uint8_t>(ids_.size() - first);
+}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+    column_.each_value(doc, [&](std::uint32_t id) {
+        if (id >= counts_.size()) counts_.resize(column_.values(), 0);
+        ++counts_[id];
+    });
+}
+
+std::vector<FacetCount> FacetSpy::top(std::size_t limit, bool chronological) const {
     std::vector<FacetCount> out;
-    out.reserve(counts.size());
-    for (const auto& [value, count] : counts) out.push_back({value, count});
+    for (std::uint32_t id = 0; id < counts_.size(); ++id)
+        if (counts_[id] > 0) out.push_back({column_.name(id), counts_[id]});
     if (chronological) {
         std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.value > b.value; });
     } else {

@@ -1,7 +1,9 @@
 // facets.hpp — exact, multi-valued facet counts over the whole match set.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -11,22 +13,55 @@
 
 namespace veille {
 
-/// Counts the '\n'-joined values of one slot for every matching document it is shown.
-class FacetSpy : public Xapian::MatchSpy {
+/// Each document's values of one facet slot, as small integers, kept for the life of the process
+/// and filled as documents are first counted: after a few queries, counting a match set costs an
+/// array increment per value instead of a value-stream read and a string hash per document
+/// (44% of a 32,000-match query at 100,000 articles). Forgotten when the database changes.
+class FacetColumn {
 public:
-    explicit FacetSpy(Xapian::valueno slot) : slot_(slot) {}
-    void operator()(const Xapian::Document& doc, double weight) override;
-    [[nodiscard]] std::string name() const override { return "veille::FacetSpy"; }
-    [[nodiscard]] const std::unordered_map<std::string, std::size_t>& counts() const { return counts_; }
+    explicit FacetColumn(Xapian::valueno slot) : slot_(slot) {}
+    [[nodiscard]] Xapian::valueno slot() const { return slot_; }
+    /// Drops everything (the database was reopened on a new revision).
+    void clear();
+    /// Calls `count(id)` for each value of `doc`, reading and interning them on first sight.
+    template <typename Count>
+    void each_value(const Xapian::Document& doc, Count&& count) {
+        const Xapian::docid did = doc.get_docid();
+        if (did >= start_.size() || start_[did] == kUnknown) learn(doc);
+        for (std::uint32_t i = start_[did], end = i + length_[did]; i < end; ++i) count(ids_[i]);
+    }
+    [[nodiscard]] const std::string& name(std::uint32_t id) const { return names_[id]; }
+    [[nodiscard]] std::size_t values() const { return names_.size(); }
 
 private:
+    static constexpr std::uint32_t kUnknown = UINT32_MAX;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    void learn(const Xapian::Document& doc);
+
     Xapian::valueno slot_;
-    std::unordered_map<std::string, std::size_t> counts_;
+    std::vector<std::uint32_t> start_;   // by docid: first entry in ids_, or kUnknown
+    std::vector<std::uint8_t> length_;   // by docid: number of values
+    std::vector<std::uint32_t> ids_;
+    std::vector<std::string> names_;     // by id
+    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> id_of_;
 };
 
-/// The `limit` most frequent values (ties by value); `chronological`: the newest `limit` values instead.
-std::vector<FacetCount> top_values(const std::unordered_map<std::string, std::size_t>& counts, std::size_t limit,
-                                   bool chronological);
+/// Counts one facet's values for every matching document it is shown.
+class FacetSpy : public Xapian::MatchSpy {
+public:
+    explicit FacetSpy(FacetColumn& column) : column_(column) {}
+    void operator()(const Xapian::Document& doc, double weight) override;
+    [[nodiscard]] std::string name() const override { return "veille::FacetSpy"; }
+    /// The `limit` most frequent values (ties by value); `chronological`: the newest `limit` values instead.
+    [[nodiscard]] std::vector<FacetCount> top(std::size_t limit, bool chronological) const;
+
+private:
+    FacetColumn& column_;
+    std::vector<std::size_t> counts_;  // by value id
+};
 
 /// The facets veille counts: name in SearchResult::facets, filter field, value slot.
 struct FacetField {

@@ -164,8 +164,8 @@ std::string opening(std::string_view text) {
 // Texts longer than this are not analysed whole: a region of this size is chosen by a cheap scan
 // and analysed alone. Analysis runs at ~20 MB/s; whole 30 KB manual pages made snippets 70% of a
 // query's time. (Lucene's highlighter bounds its work the same way, with maxAnalyzedChars.)
-constexpr std::size_t kRegionBytes = 2048;  // ~300 words: room for two passages of 30
-constexpr std::size_t kRegionLead = 160;  // context kept before the first match of the region
+constexpr std::size_t kRegionBytes = 1200;  // ~180 words: room for two passages of 30
+constexpr std::size_t kRegionLead = 120;  // context kept before the first match of the region
 constexpr std::size_t kMaxHitsPerWord = 1024;
 
 // Lower-case ASCII base letter of each Latin-1 letter U+00C0..U+00FF (second byte 0x80..0xBF of

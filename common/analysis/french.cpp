@@ -16,7 +16,7 @@ std::size_t elided_prefix_length(std::string_view surface, const Lexicon& lexico
         if (i + n >= surface.size()) return 0;
         const std::string head = fold_accents(normalize_exact(surface.substr(0, i)));
         if (!lexicon.is_elision(head)) return 0;
-        if (lexicon.owns_apostrophe(fold_accents(normalize_exact(surface)))) return 0;
+        if (lexicon.may_own_apostrophe(head) && lexicon.owns_apostrophe(fold_accents(normalize_exact(surface)))) return 0;
         return i + n;
     }
     return 0;

@@ -19,7 +19,10 @@ Lexicon::Lexicon(std::string_view stopwords, std::string_view elisions, const st
     for (const auto& w : parse_lines(elisions)) {
         const std::string exact = normalize_exact(w);
         if (exact.size() > 1 && exact.back() == '\'') elisions_.insert(fold_accents(exact.substr(0, exact.size() - 1)));
-        else owners_.insert(fold_accents(exact));
+        else {
+            owners_.insert(fold_accents(exact));
+            owner_heads_.insert(fold_accents(exact.substr(0, exact.find('\''))));
+        }
     }
     for (const auto& name : names) {
         std::vector<std::string> parts;

@@ -32,6 +32,11 @@ public:
     }
     [[nodiscard]] bool is_elision(std::string_view folded_head) const { return elisions_.count(std::string(folded_head)) != 0; }
     [[nodiscard]] bool owns_apostrophe(std::string_view folded_word) const { return owners_.count(std::string(folded_word)) != 0; }
+    /// True when some word owning its apostrophe starts with `folded_head` then an apostrophe
+    /// (« aujourd », « quelqu »): the cheap test before owns_apostrophe, which needs the folded word.
+    [[nodiscard]] bool may_own_apostrophe(std::string_view folded_head) const {
+        return owner_heads_.count(std::string(folded_head)) != 0;
+    }
     /// Protected names whose first folded part is `first_part`, longest first.
     [[nodiscard]] const std::vector<ProtectedName>* names_starting_with(const std::string& first_part) const;
     /// True when a single folded word is a protected name (never stemmed: « openai »).
@@ -42,6 +47,7 @@ private:
     std::unordered_set<std::string> folded_stopwords_;
     std::unordered_set<std::string> elisions_;
     std::unordered_set<std::string> owners_;
+    std::unordered_set<std::string> owner_heads_;
     std::unordered_map<std::string, std::vector<ProtectedName>> names_;
     std::unordered_set<std::string> protected_words_;
 };

@@ -65,6 +65,60 @@ TEST_CASE("facet counts are exact over the whole match set", "[searcher][facets]
     }
 }
 
+TEST_CASE("facet counts stay exact when the database changes under a running engine", "[searcher][facets]") {
+    // The engine keeps each document's facet values between searches: a commit must make it forget them
+    // (a replaced article keeps its docid, so stale values would be counted silently).
+    veille::test::TempDir tmp;
+    const std::string db = tmp / "db";
+    REQUIRE(veille::test::run_index({"--db", db, veille::test::source_file("corpus/articles.jsonl")}).exit_code == 0);
+    veille::Engine engine(db);
+    veille::SearchRequest request;
+    request.query = "Mistral AI";
+    request.facet_limit = 100000;
+    const auto before = engine.search(request);
+    REQUIRE(as_map(before.facets.at("company")).count("Lightspeed Venture Partners") == 1);
+
+    const std::string changes = tmp.write("suite.jsonl",
+        R"({"id":"ia-002","title":"Mistral AI s’allie à Nvidia","body":"Mistral AI et Nvidia présentent ensemble un modèle conçu pour les entreprises, annoncé à Paris le 18 juillet 2024.","date":"2024-07-18"})" "\n"
+        R"({"id":"neuf-1","title":"Mistral AI ouvre un bureau à Londres","body":"La jeune pousse Mistral AI recrute au Royaume-Uni, où Microsoft est déjà son partenaire.","date":"2025-02-03"})" "\n");
+    REQUIRE(veille::test::run_index({"--db", db, changes, "--delete", "ia-005"}).exit_code == 0);
+
+    const auto after = engine.search(request);
+    const Brute b = brute_force(engine, request);
+    CHECK(after.total == b.total);
+    CHECK(as_map(after.facets.at("company")) == b.company);
+    CHECK(as_map(after.facets.at("topic")) == b.topic);
+    CHECK(as_map(after.facets.at("date")) == b.month);
+    CHECK(as_map(after.facets.at("company"))["Lightspeed Venture Partners"] ==
+          as_map(before.facets.at("company"))["Lightspeed Venture Partners"] - 1);
+    CHECK(as_map(after.facets.at("date")).count("2025-02") == 1);
+}
+
+TEST_CASE("facet counts are exact for phrases and drill-down on a phrase", "[searcher][facets]") {
+    // Phrases are counted while ranking (one pass), words in a separate unweighted pass: both exact.
+    veille::test::TempDir tmp;
+    const std::string db = tmp / "db";
+    REQUIRE(veille::test::run_index({"--db", db, veille::test::source_file("corpus/articles.jsonl")}).exit_code == 0);
+    veille::Engine engine(db);
+    for (const char* q : {"\"intelligence artificielle\"", "\"centres de données\" OR cloud", "puces NEAR/5 gravure"}) {
+        for (const std::vector<std::string>& filters : {std::vector<std::string>{}, {"topic:ia"}}) {
+            DYNAMIC_SECTION(q << " filters " << filters.size()) {
+                veille::SearchRequest request;
+                request.query = q;
+                request.filters = filters;
+                request.limit = 2;
+                request.facet_limit = 100000;
+                const auto result = engine.search(request);
+                const Brute b = brute_force(engine, request);
+                CHECK(result.total == b.total);
+                CHECK(as_map(result.facets.at("date")) == b.month);
+                if (filters.empty()) CHECK(as_map(result.facets.at("topic")) == b.topic);
+                CHECK(as_map(result.facets.at("company")) == b.company);
+            }
+        }
+    }
+}
+
 TEST_CASE("drill-down: a filtered field keeps the counts it had without its filter", "[searcher][facets]") {
     veille::test::TempDir tmp;
     const std::string db = tmp / "db";
