@@ -166,23 +166,25 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     enquire.set_query(query);
     result.query_description = query.get_description();
 
-    Xapian::MultiValueKeyMaker by_date;
+    // Date order: articles of the same day by relevance. (A second key, the id, read one more value
+    // per match: sorting 32,000 matches took twice as long.) Undated articles come last both ways.
+    Xapian::MultiValueKeyMaker oldest_first;
     if (request.sort == SortOrder::Relevance) {
         enquire.set_sort_by_relevance_then_value(slot::kId, false);
+    } else if (request.sort == SortOrder::Newest) {
+        enquire.set_sort_by_value_then_relevance(slot::kDate, true);
     } else {
-        const bool newest = request.sort == SortOrder::Newest;
-        by_date.add_value(slot::kDate, newest, newest ? "" : "99999999");
-        by_date.add_value(slot::kId, false);
-        enquire.set_sort_by_key_then_relevance(&by_date, false);
+        oldest_first.add_value(slot::kDate, false, "99999999");
+        enquire.set_sort_by_key_then_relevance(&oldest_first, false);
     }
 
     // Exact totals and facet counts need every match visited. For word queries a second pass
     // without weights does it: ranking stays free to skip what cannot reach the page (BM25 bounds)
     // and counting skips the BM25 arithmetic (« fichier », 32,000 matches at 100,000 articles: one
-    // exhaustive weighted pass 6.5 ms, the two passes 3.4 ms). A phrase must check positions for
-    // every candidate either way: one pass, counting as it ranks.
+    // exhaustive weighted pass 6.5 ms, the two passes 3.4 ms). A phrase checks positions for every
+    // candidate and a date order sees every match either way: one pass, counting as it ranks.
     const Xapian::doccount all = db_.get_doccount();
-    const bool one_pass = request.facets && positional(query);
+    const bool one_pass = request.facets && (positional(query) || request.sort != SortOrder::Relevance);
     std::vector<std::unique_ptr<FacetSpy>> spies;
     Xapian::Enquire count(db_);
     if (request.facets) {

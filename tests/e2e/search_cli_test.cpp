@@ -100,6 +100,20 @@ TEST_CASE("filters and drill-down facets and sort and paging", "[e2e][search]") 
         CHECK(r["date"].get<std::string>() <= last);
         last = r["date"];
     }
+    // Oldest first: ascending dates, undated articles after every dated one; same day: by relevance.
+    const json oldest = search({"intelligence artificielle", "--sort", "oldest", "-n", "200"});
+    std::string previous;
+    bool undated_seen = false;
+    for (const auto& r : oldest["results"]) {
+        if (r["date"].is_null()) {
+            undated_seen = true;
+            continue;
+        }
+        CHECK_FALSE(undated_seen);
+        CHECK(r["date"].get<std::string>() >= previous);
+        previous = r["date"];
+    }
+    CHECK(oldest["total"] == by_date["total"]);
     const json july = search({"date:2025-07", "-n", "100"});
     REQUIRE(july["total"].get<int>() > 0);
     for (const auto& r : july["results"]) CHECK(r["date"].get<std::string>().rfind("2025-07", 0) == 0);
