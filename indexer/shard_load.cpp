@@ -111,8 +111,12 @@ struct ShardedLoad::Impl {
 
     Impl(std::string db_path, const Enricher& e, std::string s, std::function<void(Rejected&&)> r)
         : db(std::move(db_path)), target(target_path(db)), enricher(e), salt(std::move(s)), reject(std::move(r)) {
-        work = target.parent_path() / ("." + target.filename().string() + ".veille-load-" + std::to_string(::getpid()));
+        const std::string stem = "." + target.filename().string() + ".veille-load-";
+        work = target.parent_path() / (stem + std::to_string(::getpid()));
+        // Our caller holds the target's write lock, so any other load directory is a killed run's.
         std::error_code ec;
+        for (fs::directory_iterator it(target.parent_path(), ec), end; !ec && it != end; it.increment(ec))
+            if (it->path().filename().string().starts_with(stem)) fs::remove_all(it->path(), ec);
         fs::remove_all(work, ec);
         if (!fs::create_directory(work, ec))
             throw DatabaseError(db, "cannot create the shard directory " + work.string() + ": " + ec.message());
