@@ -34,10 +34,12 @@ public:
 
 private:
     SearchResult search_once(const SearchRequest& request);
+    bool reopen();
 
     std::string path_;
     RankingParams params_;
     Xapian::Database db_;
+    Xapian::Database count_db_;  // a second handle: counting runs on another thread (handles are not thread-safe)
     std::unique_ptr<QueryParser> parser_;
     std::vector<FacetColumn> columns_;  // one per kFacetFields entry, kept between searches
 };
