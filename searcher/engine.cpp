@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <sstream>
 
 #include "common/analysis/analyzer.hpp"
@@ -198,18 +199,19 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     // 1.2 ms beside count 2.2 ms). A phrase checks positions for every candidate and a date order
     // sees every match either way: one pass, counting as it ranks.
     const bool one_pass = request.facets && (positional(query) || request.sort != SortOrder::Relevance);
-    MatchCounter counter(columns_, parsed, query);
+    std::optional<MatchCounter> counter;
+    if (request.facets) counter.emplace(columns_, parsed, query);
     std::future<Xapian::doccount> counted;
-    if (one_pass) counter.attach(enquire);
-    else if (request.facets)
-        counted = std::async(std::launch::async, [&] { return counter.count(count_db_); });
+    if (one_pass) counter->attach(enquire);
+    else if (counter)
+        counted = std::async(std::launch::async, [&] { return counter->count(count_db_); });
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit),
                                                one_pass ? db_.get_doccount() : 0);
     result.total = mset.get_matches_estimated();
     if (one_pass) {
         result.total = mset.get_matches_lower_bound();
-        counter.drill_down(db_);
+        counter->drill_down(db_);
     }
 
     const Analyzer& analyzer = Analyzer::standard();
@@ -239,7 +241,7 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     // Cheap when every word is known (a few term lookups); scans the vocabulary only for unknown ones.
     if (!request.query.empty()) result.suggestion = suggest(db_, request.query, analyzer);
     if (counted.valid()) result.total = counted.get();
-    if (request.facets) result.facets = counter.facets(request.facet_limit);
+    if (counter) result.facets = counter->facets(request.facet_limit);
     return result;
 }
 
