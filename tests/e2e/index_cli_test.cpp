@@ -5,32 +5,17 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "tests/support/json_results.hpp"
 #include "tests/support/run_binary.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using nlohmann::json;
+using veille::test::ids_for;
 using veille::test::run_index;
 using veille::test::run_search;
-using veille::test::test_data;
+using veille::test::summary_of;
 using veille::test::TempDir;
-
-namespace {
-
-json summary_of(const veille::test::RunResult& r) {
-    INFO("stdout: " << r.out << "\nstderr: " << r.err);
-    return json::parse(r.out);
-}
-
-std::vector<std::string> ids_for(const std::string& db, const std::string& query) {
-    const auto r = run_search({"--db", db, "--json", "-n", "100", query});
-    REQUIRE(r.exit_code == 0);
-    const json j = json::parse(r.out);  // not a temporary: the loop below refers into it
-    std::vector<std::string> ids;
-    for (const auto& hit : j["results"]) ids.push_back(hit["id"]);
-    return ids;
-}
-
-}  // namespace
+using veille::test::test_data;
 
 TEST_CASE("the json summary has the documented fields", "[e2e][index]") {
     TempDir tmp;

@@ -40,13 +40,18 @@ Brute brute_force(veille::Engine& engine, veille::SearchRequest request) {
     return b;
 }
 
+// A fresh database of the bundled corpus in `tmp`.
+std::string corpus_db(const veille::test::TempDir& tmp) {
+    const std::string db = tmp / "db";
+    REQUIRE(veille::test::run_index({"--db", db, veille::test::source_file("corpus/articles.jsonl")}).exit_code == 0);
+    return db;
+}
+
 }  // namespace
 
 TEST_CASE("facet counts are exact over the whole match set", "[searcher][facets]") {
     veille::test::TempDir tmp;
-    const std::string db = tmp / "db";
-    const auto indexed = veille::test::run_index({"--db", db, veille::test::source_file("corpus/articles.jsonl")});
-    REQUIRE(indexed.exit_code == 0);
+    const std::string db = corpus_db(tmp);
     veille::Engine engine(db);
 
     for (const char* q : {"intelligence artificielle", "cloud", "puces", "Apple", "régulation européenne", ""}) {
@@ -69,8 +74,7 @@ TEST_CASE("facet counts stay exact when the database changes under a running eng
     // The engine keeps each document's facet values between searches: a commit must make it forget them
     // (a replaced article keeps its docid, so stale values would be counted silently).
     veille::test::TempDir tmp;
-    const std::string db = tmp / "db";
-    REQUIRE(veille::test::run_index({"--db", db, veille::test::source_file("corpus/articles.jsonl")}).exit_code == 0);
+    const std::string db = corpus_db(tmp);
     veille::Engine engine(db);
     veille::SearchRequest request;
     request.query = "Mistral AI";
@@ -97,8 +101,7 @@ TEST_CASE("facet counts stay exact when the database changes under a running eng
 TEST_CASE("facet counts are exact for phrases and drill-down on a phrase", "[searcher][facets]") {
     // Phrases are counted while ranking (one pass), words in a separate unweighted pass: both exact.
     veille::test::TempDir tmp;
-    const std::string db = tmp / "db";
-    REQUIRE(veille::test::run_index({"--db", db, veille::test::source_file("corpus/articles.jsonl")}).exit_code == 0);
+    const std::string db = corpus_db(tmp);
     veille::Engine engine(db);
     for (const char* q : {"\"intelligence artificielle\"", "\"centres de données\" OR cloud", "puces NEAR/5 gravure"}) {
         for (const std::vector<std::string>& filters : {std::vector<std::string>{}, {"topic:ia"}}) {
@@ -121,8 +124,7 @@ TEST_CASE("facet counts are exact for phrases and drill-down on a phrase", "[sea
 
 TEST_CASE("drill-down: a filtered field keeps the counts it had without its filter", "[searcher][facets]") {
     veille::test::TempDir tmp;
-    const std::string db = tmp / "db";
-    REQUIRE(veille::test::run_index({"--db", db, veille::test::source_file("corpus/articles.jsonl")}).exit_code == 0);
+    const std::string db = corpus_db(tmp);
     veille::Engine engine(db);
 
     veille::SearchRequest unfiltered;
