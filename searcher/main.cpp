@@ -107,6 +107,7 @@ int main(int argc, char** argv) try {
     if (eval_cmd->parsed()) return run_eval(opt, eval);
     if (!opt.analyze_text.empty()) return veille::run_analyze(opt);
     if (opt.query.empty() && ::isatty(STDIN_FILENO) == 1) return veille::run_repl(opt);
+    if (trec) opt.request.facets = opt.request.snippets = false;  // run lines show neither
     return veille::run_search(opt);
 } catch (const veille::Error& e) {
     std::cerr << "veille-search: " << e.what() << '\n';

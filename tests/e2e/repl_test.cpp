@@ -10,6 +10,7 @@
 #include <pty.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -81,6 +82,16 @@ public:
     /// Sends raw keys.
     void press(const std::string& keys) {
         REQUIRE(::write(master_, keys.data(), keys.size()) == static_cast<ssize_t>(keys.size()));
+    }
+    /// Presses Ctrl-D once the line editor has the terminal in raw mode. Typed earlier, while the
+    /// terminal is still in canonical mode, the kernel turns it into an end-of-line mark that reaches
+    /// the editor as a NUL byte, not an end of file (a race only a program typing can win).
+    void press_eof() {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        termios mode{};
+        while (::tcgetattr(master_, &mode) == 0 && (mode.c_lflag & ICANON) && std::chrono::steady_clock::now() < deadline)
+            ::usleep(5'000);
+        press("\x04");
     }
     /// Types a line (Enter is \r on a terminal).
     void type(const std::string& line) { press(line + "\r"); }
@@ -285,7 +296,7 @@ TEST_CASE("interactive mode respects NO_COLOR and ends on Ctrl-D", "[e2e][repl]"
     const std::string human = t.expect("veille> ");
     CHECK(human.find("Nvidia dépasse") != std::string::npos);
     CHECK(human.find("\x1b[1") == std::string::npos);
-    t.press("\x04");  // Ctrl-D on an empty line
+    t.press_eof();  // Ctrl-D on an empty line
     CHECK(t.wait() == 0);
     CHECK(std::filesystem::exists(home.path() / ".veille_history"));  // default place: $HOME/.veille_history
 }
