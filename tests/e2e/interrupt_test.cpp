@@ -243,6 +243,44 @@ TEST_CASE("SIGKILL in the middle of a large run keeps whole batches and the re-r
     CHECK(Xapian::Database(db).get_doccount() == static_cast<Xapian::doccount>(kArticles));
 }
 
+TEST_CASE("SIGKILL in the middle of a bulk load leaves the empty database and the re-run completes", "[e2e][robustness]") {
+    // A bulk load writes scratch shards next to the database and puts the merge in place at the end:
+    // killed before that, the database is as it was (empty) and the next run starts over.
+    constexpr int kArticles = 30000;
+    TempDir dir;
+    const auto db = dir / "db";
+    const Generated corpus = generate_articles(kArticles);
+    const auto input = dir.write("gros.jsonl", corpus.jsonl);
+    const auto shard_written = [&] {
+        for (const auto& entry : fs::directory_iterator(dir.path()))
+            if (entry.path().filename().string().starts_with(".db.veille-load-") &&
+                fs::exists(entry.path() / "shard0" / "iamglass"))
+                return true;
+        return false;
+    };
+    {
+        Child indexer(VEILLE_INDEX_BIN, {"--db", db, "--threads", "2", input}, dir / "kill.out", dir / "kill.err");
+        const bool started = wait_until(indexer, shard_written);
+        INFO("veille-index stderr: " << slurp(dir / "kill.err"));
+        REQUIRE(started);
+        indexer.kill_hard();
+        REQUIRE(indexer.wait() == 128 + SIGKILL);
+    }
+    CHECK(Xapian::Database(db).get_doccount() == 0);
+
+    const auto rerun = run_index({"--db", db, "--threads", "2", "--json", input});
+    INFO(rerun.err);
+    REQUIRE(rerun.exit_code == 0);
+    CHECK(nlohmann::json::parse(rerun.out)["indexed"] == kArticles);
+    const Xapian::Database xdb(db);
+    CHECK(xdb.get_doccount() == static_cast<Xapian::doccount>(kArticles));
+    std::size_t repeated = 0;
+    for (auto it = xdb.allterms_begin("Q"); it != xdb.allterms_end("Q"); ++it) repeated += it.get_termfreq() != 1;
+    CHECK(repeated == 0);
+    for (const auto& entry : fs::directory_iterator(dir.path()))
+        CHECK(entry.path().filename().string().find("veille-load") == std::string::npos);
+}
+
 TEST_CASE("searching while indexing shows no errors and only whole commits", "[e2e][robustness]") {
     constexpr int kArticles = 12000;
     constexpr int kBatch = 400;
