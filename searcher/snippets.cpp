@@ -179,15 +179,13 @@ struct QuickFold {
     std::vector<std::uint32_t> at;
 };
 
-QuickFold quick_fold(std::string_view s) {
-    QuickFold f;
-    f.text.reserve(s.size());
-    f.at.reserve(s.size());
-    const auto put = [&](std::string_view out, std::size_t from) {
+// Appends the folded form of s[from, to) to `f` (`to` on a character boundary).
+void fold_into(QuickFold& f, std::string_view s, std::size_t from, std::size_t to) {
+    const auto put = [&](std::string_view out, std::size_t at) {
         f.text += out;
-        f.at.insert(f.at.end(), out.size(), static_cast<std::uint32_t>(from));
+        f.at.insert(f.at.end(), out.size(), static_cast<std::uint32_t>(at));
     };
-    for (std::size_t i = 0; i < s.size();) {
+    for (std::size_t i = from; i < to;) {
         const auto c = static_cast<unsigned char>(s[i]);
         const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
         if (c < 0x80) {
@@ -207,13 +205,12 @@ QuickFold quick_fold(std::string_view s) {
             while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
         }
     }
-    return f;
 }
 
 bool is_word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
-/// Byte range of `text` to analyse: all of it when short; otherwise kRegionBytes around the spot
-/// where the most distinct query words start a word, or the opening when none does.
+/// Byte range of `text` to analyse: all of it when short; otherwise kRegionBytes around the first
+/// spot holding every query word, else where the most distinct ones start a word, else the opening.
 std::pair<std::size_t, std::size_t> region(std::string_view text, const HighlightTerms& terms) {
     if (text.size() <= kRegionBytes) return {0, text.size()};
     std::vector<std::string> needles;
@@ -223,27 +220,41 @@ std::pair<std::size_t, std::size_t> region(std::string_view text, const Highligh
             std::erase(n, '-');
             if (n.size() >= 2) needles.push_back(std::move(n));
         }
-    const QuickFold f = quick_fold(text);
+    // Folded and searched in growing blocks (4, 8, 16… KiB): most articles hold every query word in
+    // their first block, and folding all of a long manual page cost as much as analysing the region.
+    QuickFold f;
     std::vector<std::pair<std::size_t, int>> hits;  // original offset, needle
-    for (std::size_t k = 0; k < needles.size(); ++k) {
-        std::size_t found = 0;
-        for (auto p = f.text.find(needles[k]); p != std::string::npos && found < kMaxHitsPerWord;
-             p = f.text.find(needles[k], p + 1))
-            if (p == 0 || !is_word_byte(f.text[p - 1])) hits.emplace_back(f.at[p], static_cast<int>(k)), ++found;
-    }
+    std::vector<std::size_t> found(needles.size(), 0);
     std::size_t start = 0;
-    if (!hits.empty()) {
+    for (std::size_t done = 0, block = 4096; done < text.size(); block *= 2) {
+        std::size_t stop = std::min(text.size(), done + block);
+        while (stop < text.size() && (static_cast<unsigned char>(text[stop]) & 0xC0) == 0x80) ++stop;
+        const std::size_t old_size = f.text.size();
+        fold_into(f, text, done, stop);
+        done = stop;
+        for (std::size_t k = 0; k < needles.size(); ++k) {
+            // Occurrences ending in the new part only: the others were found before.
+            const std::size_t from = old_size >= needles[k].size() ? old_size - needles[k].size() + 1 : 0;
+            for (auto p = f.text.find(needles[k], from); p != std::string::npos && found[k] < kMaxHitsPerWord;
+                 p = f.text.find(needles[k], p + 1))
+                if (p == 0 || !is_word_byte(f.text[p - 1])) hits.emplace_back(f.at[p], static_cast<int>(k)), ++found[k];
+        }
+        if (hits.empty()) continue;
         std::sort(hits.begin(), hits.end());
         std::vector<int> count(needles.size(), 0);
-        int distinct = 0;
+        int distinct = 0, best_distinct = 0;
         long best = -1;
         for (std::size_t lo = 0, hi = 0; lo < hits.size(); ++lo) {
             for (; hi < hits.size() && hits[hi].first < hits[lo].first + kRegionBytes - kRegionLead; ++hi)
                 if (count[static_cast<std::size_t>(hits[hi].second)]++ == 0) ++distinct;
             const long score = static_cast<long>(distinct) * 100'000L + static_cast<long>(hi - lo);
-            if (score > best) best = score, start = hits[lo].first > kRegionLead ? hits[lo].first - kRegionLead : 0;
+            if (score > best) {
+                best = score, best_distinct = distinct;
+                start = hits[lo].first > kRegionLead ? hits[lo].first - kRegionLead : 0;
+            }
             if (--count[static_cast<std::size_t>(hits[lo].second)] == 0) --distinct;
         }
+        if (best_distinct == static_cast<int>(needles.size())) break;  // no later window can hold more words
     }
     std::size_t end = std::min(text.size(), start + kRegionBytes);
     // Whole words only: the region starts after a space and ends before one.

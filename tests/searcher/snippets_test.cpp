@@ -163,6 +163,20 @@ TEST_CASE("snippets of a long article find the passage holding every query word"
     CHECK(s.rfind("… ", 0) == 0);  // the passage is not the opening
 }
 
+TEST_CASE("snippets find a word cut by the scan's block boundaries", "[searcher][snippets]") {
+    // The scan folds 4 KiB, then 8 KiB more…: a word straddling a boundary must still be found.
+    for (std::size_t at : {4090u, 4095u, 4096u, 12285u}) {
+        std::string text;
+        while (text.size() < at - 1) text += "Les opérateurs déploient la fibre. ";
+        text.resize(at - 1);
+        text += " Cybersécurité : l’Anssi alerte les hôpitaux. ";
+        while (text.size() < 20'000) text += "Les opérateurs déploient la fibre. ";
+        const std::string s = snippet(text, "cybersécurité");
+        INFO("at " << at << ": " << s);
+        CHECK(s.find(marked("Cybersécurité")) != std::string::npos);
+    }
+}
+
 TEST_CASE("snippets survive hostile text", "[searcher][snippets]") {
     // Regression guard: marker bytes inside the article must not fake highlights; invalid UTF-8 is no crash.
     const std::string text = std::string("Orange \x02publie\x03 ses r\xC3\xA9sultats \xFF\xFE et ") + "sa s\xE9" + "curit\xC3\xA9.";
