@@ -130,6 +130,12 @@ TEST_CASE("byte spans point at the surface in the original text", "[common][anal
         REQUIRE(tokens.size() == 2);
         CHECK(text.substr(tokens[0].begin, tokens[0].end - tokens[0].begin) == "Sécurité");
         CHECK(text.substr(tokens[1].begin, tokens[1].end - tokens[1].begin) == "aujourd’hui");
+        // « quelqu’ » and « presqu’ » are elisions, yet « quelqu’un » and « presqu’île » own theirs.
+        const std::string owners = "Quelqu’un l’a vu sur la presqu’île, presqu’à l’aube, lorsqu’elle passait.";
+        std::vector<std::string> words;
+        for (const Token& t : analyzer.analyze(owners)) words.push_back(owners.substr(t.begin, t.end - t.begin));
+        CHECK(words == std::vector<std::string>{"Quelqu’un", "a", "vu", "sur", "la", "presqu’île", "à", "aube", "elle",
+                                                "passait"});
     }
     SECTION("compounds and names cover all their parts, symbols included") {
         const std::string text = "l’open-source de Mistral AI en C++ et .NET";
