@@ -1,6 +1,7 @@
 // interrupt_test.cpp — issue 7: SIGKILL in the middle of a large run, searching while indexing, two writers.
 #include "common/article.hpp"
 #include "common/schema.hpp"
+#include "tests/support/limited_run.hpp"
 #include "tests/support/run_binary.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -21,6 +22,8 @@
 #include <sstream>
 #include <thread>
 
+using veille::test::lines_of;
+using veille::test::slurp;
 using veille::test::TempDir;
 using veille::test::run_binary;
 using veille::test::run_index;
@@ -110,21 +113,6 @@ private:
     int stdin_ = -1;
     std::optional<int> status_;
 };
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) lines.push_back(line);
-    return lines;
-}
 
 // Many small, varied French articles; every one holds « numérique », so its total counts them all.
 struct Generated {
