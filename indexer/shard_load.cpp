@@ -144,7 +144,7 @@ struct ShardedLoad::Impl {
                         continue;
                     }
                     const auto& p = std::get<Prepared>(built);
-                    switch (s.writer.write(p.article.id, p.hash, p.doc, p.article.title.size() + p.article.body.size())) {
+                    switch (s.writer.write(p.article.id, p.hash, p.doc, bytes)) {
                         case WriteOutcome::Indexed: ++s.counts.indexed; break;
                         case WriteOutcome::Updated: ++s.counts.updated; break;
                         case WriteOutcome::Unchanged: ++s.counts.unchanged; break;

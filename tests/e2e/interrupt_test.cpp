@@ -22,6 +22,7 @@
 #include <sstream>
 #include <thread>
 
+using veille::test::ExecArgs;
 using veille::test::lines_of;
 using veille::test::slurp;
 using veille::test::TempDir;
@@ -47,18 +48,14 @@ public:
         const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         REQUIRE(out >= 0);
         REQUIRE(err >= 0);
-        std::vector<std::string> storage{program};
-        storage.insert(storage.end(), args.begin(), args.end());
-        std::vector<char*> argv;
-        for (auto& s : storage) argv.push_back(s.data());
-        argv.push_back(nullptr);
+        const ExecArgs argv(program, args);
         pid_ = ::fork();
         REQUIRE(pid_ >= 0);
         if (pid_ == 0) {
             ::dup2(in[0], 0);
             ::dup2(out, 1);
             ::dup2(err, 2);
-            ::execv(program.c_str(), argv.data());
+            ::execv(program.c_str(), argv.get());
             std::_Exit(127);
         }
         ::close(in[0]);

@@ -1,6 +1,8 @@
 // limited_run.cpp — fork/exec with rlimits, setuid and a polling wait4 (for the timeout and the RSS).
 #include "tests/support/limited_run.hpp"
 
+#include "tests/support/run_binary.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
@@ -34,11 +36,7 @@ Outcome run_limited(const std::string& program, const std::vector<std::string>& 
     REQUIRE(in >= 0);
     REQUIRE(out >= 0);
     REQUIRE(err >= 0);
-    std::vector<std::string> storage{program};
-    storage.insert(storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& s : storage) argv.push_back(s.data());
-    argv.push_back(nullptr);
+    const ExecArgs argv(program, args);
     const bool drop = limits.unprivileged && ::geteuid() == 0;
 
     const auto start = std::chrono::steady_clock::now();
@@ -55,7 +53,7 @@ Outcome run_limited(const std::string& program, const std::vector<std::string>& 
         }
         if (drop && (::setgroups(0, nullptr) != 0 || ::setgid(kNobody) != 0 || ::setuid(kNobody) != 0))
             std::_Exit(126);
-        ::execv(program.c_str(), argv.data());
+        ::execv(program.c_str(), argv.get());
         std::_Exit(127);
     }
     ::close(in);

@@ -56,6 +56,7 @@ RunResult run_binary(const std::string& program, const std::vector<std::string>&
                      const std::string& input, const std::vector<std::string>& env) {
     int in_pipe[2], out_pipe[2], err_pipe[2];
     if (::pipe(in_pipe) || ::pipe(out_pipe) || ::pipe(err_pipe)) throw std::runtime_error("pipe failed");
+    const ExecArgs argv(program, args);
     const pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
@@ -63,13 +64,8 @@ RunResult run_binary(const std::string& program, const std::vector<std::string>&
         ::dup2(out_pipe[1], 1);
         ::dup2(err_pipe[1], 2);
         for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) ::close(fd);
-        std::vector<std::string> storage{program};
-        storage.insert(storage.end(), args.begin(), args.end());
-        std::vector<char*> argv;
-        for (auto& s : storage) argv.push_back(s.data());
-        argv.push_back(nullptr);
         for (const auto& kv : env) ::putenv(const_cast<char*>(kv.c_str()));
-        ::execv(program.c_str(), argv.data());
+        ::execv(program.c_str(), argv.get());
         std::_Exit(127);
     }
     ::close(in_pipe[0]);

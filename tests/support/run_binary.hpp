@@ -15,6 +15,22 @@ struct RunResult {
 RunResult run_binary(const std::string& program, const std::vector<std::string>& args,
                      const std::string& input = {}, const std::vector<std::string>& env = {});
 
+/// The argv of an exec: `program` then `args`, NULL-terminated, valid while this object lives
+/// (built before fork: the child only calls execv).
+class ExecArgs {
+public:
+    ExecArgs(const std::string& program, const std::vector<std::string>& args) : storage_{program} {
+        storage_.insert(storage_.end(), args.begin(), args.end());
+        for (auto& s : storage_) argv_.push_back(s.data());
+        argv_.push_back(nullptr);
+    }
+    [[nodiscard]] char* const* get() const { return argv_.data(); }
+
+private:
+    std::vector<std::string> storage_;
+    std::vector<char*> argv_;
+};
+
 /// veille-index / veille-search built by this tree (paths come from CMake).
 RunResult run_index(const std::vector<std::string>& args, const std::string& input = {});
 RunResult run_search(const std::vector<std::string>& args, const std::string& input = {});
