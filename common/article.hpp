@@ -24,9 +24,10 @@ struct Article {
     std::vector<double> topic_scores;    ///< parallel to topics when extracted, else empty
 };
 
-/// Serialises the article as the Xapian document data (JSON).
+/// Serialises the article as the Xapian document data (a compact binary record).
 std::string to_document_data(const Article& article);
-/// Inverse of to_document_data; throws Error on malformed data.
+/// Inverse of to_document_data, which also reads the JSON data of older databases; throws Error on
+/// malformed data.
 Article from_document_data(const std::string& data);
 
 }  // namespace veille

@@ -15,6 +15,10 @@ std::string_view to_string(DateOrigin origin) {
     return "none";
 }
 
+DateOrigin parse_date_origin(std::string_view name) {
+    return name == "metadata" ? DateOrigin::Metadata : name == "text" ? DateOrigin::Text : DateOrigin::None;
+}
+
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 int days_in_month(int year, int month) {

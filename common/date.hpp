@@ -11,6 +11,8 @@ enum class DateOrigin { None, Metadata, Text };
 
 /// "metadata" / "text" / "none".
 std::string_view to_string(DateOrigin origin);
+/// The DateOrigin that to_string() names `name`; None for any other text.
+DateOrigin parse_date_origin(std::string_view name);
 
 /// A Gregorian date; month and day are 0 when unknown (« juillet 2025 » → 2025-07-00).
 struct Date {

@@ -118,6 +118,13 @@ TEST_CASE("filters and drill-down facets and sort and paging", "[e2e][search]") 
     REQUIRE(july["total"].get<int>() > 0);
     for (const auto& r : july["results"]) CHECK(r["date"].get<std::string>().rfind("2025-07", 0) == 0);
     CHECK(search({"date:\"juillet 2025\""})["total"] == july["total"]);
+    // Whole months and years are matched by their filter terms, other ranges by the date slot: the
+    // same articles either way.
+    CHECK(search({"date:2025-07..2025-07-31"})["total"] == july["total"]);
+    const json year = search({"date:2025"});
+    CHECK(year["total"].get<int>() > july["total"].get<int>());
+    CHECK(search({"date:2025..2025-12"})["total"] == year["total"]);
+    CHECK(search({"date:2024..2025"})["total"] == search({"date:2024-01-01..2025-12-31"})["total"]);
 
     const json page1 = search({"puces", "-n", "5"});
     const json page2 = search({"puces", "-n", "5", "--offset", "5"});
