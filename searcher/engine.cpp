@@ -16,6 +16,7 @@
 #include "common/extract/taxonomy.hpp"
 #include "common/schema.hpp"
 #include "searcher/facets.hpp"
+#include "searcher/helper_thread.hpp"
 #include "searcher/match_counter.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/snippets.hpp"
@@ -193,18 +194,32 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     }
 
     // Exact totals and facet counts need every match visited. For word queries a second,
-    // unweighted pass does it on the other core while this one ranks and writes snippets: ranking
+    // unweighted pass does it on the helper thread (the other core) while this one ranks: ranking
     // stays free to skip what cannot reach the page (BM25 bounds), counting skips the arithmetic
     // (« fichier », 32,000 matches at 100,000 articles: one exhaustive weighted pass 6.5 ms, rank
     // 1.2 ms beside count 2.2 ms). A phrase checks positions for every candidate and a date order
-    // sees every match either way: one pass, counting as it ranks.
+    // sees every match either way: one pass, counting as it ranks. Then both threads write the
+    // snippets, the helper joining as soon as it is done counting.
     const bool one_pass = request.facets && (positional(query) || request.sort != SortOrder::Relevance);
     std::optional<MatchCounter> counter;
     if (request.facets) counter.emplace(columns_, parsed, query);
-    std::future<Xapian::doccount> counted;
     if (one_pass) counter->attach(enquire);
-    else if (counter)
-        counted = std::async(std::launch::async, [&] { return counter->count(count_db_); });
+    std::optional<Xapian::doccount> counted;
+    SharedJobs snippet_jobs;
+    std::future<void> helper_done = helper_.post([&] {
+        if (counter && !one_pass) counted = counter->count(count_db_);
+        snippet_jobs.take_all();
+    });
+    // However this frame is left, the helper is released and waited for: its task uses the frame.
+    struct Join {
+        SharedJobs& jobs;
+        std::future<void>& done;
+        ~Join() {
+            jobs.publish(0, {});
+            if (done.valid()) done.wait();
+        }
+    } join{snippet_jobs, helper_done};
+
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit),
                                                one_pass ? db_.get_doccount() : 0);
@@ -214,33 +229,38 @@ SearchResult Engine::search_once(const SearchRequest& request) {
         counter->drill_down(db_);
     }
 
-    const Analyzer& analyzer = Analyzer::standard();
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
         hit.rank = ++rank;
         hit.score = it.get_weight();
         hit.article = from_document_data(it.get_document().get_data());
-        if (request.snippets) {
-            // Passages come from the first 32 KiB: re-analysing whole 300 KB manuals dominated p99 latency.
-            constexpr std::size_t kSnippetScanBytes = 32 * 1024;
-            std::string_view body = hit.article.body;
-            if (body.size() > kSnippetScanBytes) {
-                std::size_t cut = kSnippetScanBytes;
-                while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
-                body = body.substr(0, cut);
-            }
-            hit.snippet = make_snippet(body, parsed.highlights, analyzer);
-        }
         if (request.explain) {
             hit.explanation = explain_hit(enquire, it, db_);
             for (const auto& e : parsed.expansions) hit.explanation += "\nsynonyms: " + e;
         }
         result.hits.push_back(std::move(hit));
     }
+    const Analyzer& analyzer = Analyzer::standard();
+    if (request.snippets) {
+        snippet_jobs.publish(result.hits.size(), [&](std::size_t i) {
+            // Passages come from the first 32 KiB: re-analysing whole 300 KB manuals dominated p99 latency.
+            constexpr std::size_t kSnippetScanBytes = 32 * 1024;
+            std::string_view body = result.hits[i].article.body;
+            if (body.size() > kSnippetScanBytes) {
+                std::size_t cut = kSnippetScanBytes;
+                while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+                body = body.substr(0, cut);
+            }
+            result.hits[i].snippet = make_snippet(body, parsed.highlights, analyzer);
+        });
+    }
+    snippet_jobs.publish(0, {});  // no snippets asked: release the helper
+    snippet_jobs.take_all();
     // Cheap when every word is known (a few term lookups); scans the vocabulary only for unknown ones.
     if (!request.query.empty()) result.suggestion = suggest(db_, request.query, analyzer);
-    if (counted.valid()) result.total = counted.get();
+    helper_done.get();  // rethrows what the helper ran into
+    if (counted) result.total = *counted;
     if (counter) result.facets = counter->facets(request.facet_limit);
     return result;
 }

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include "searcher/facets.hpp"
+#include "searcher/helper_thread.hpp"
 #include "searcher/ranking.hpp"
 #include "searcher/request.hpp"
 
@@ -42,6 +43,7 @@ private:
     Xapian::Database count_db_;  // a second handle: counting runs on another thread (handles are not thread-safe)
     std::unique_ptr<QueryParser> parser_;
     std::vector<FacetColumn> columns_;  // one per kFacetFields entry, kept between searches
+    HelperThread helper_;  // last: destroyed first, while what its tasks use still exists
 };
 
 }  // namespace veille
