@@ -11,14 +11,23 @@ namespace {
 
 constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245 bytes per term
 
+// Terms are spelt in one reused buffer: a string built per token cost an allocation for every word
+// longer than the short-string buffer.
+const std::string& term_of(std::string_view prefix, const std::string& word) {
+    thread_local std::string term;
+    term.assign(prefix);
+    term += word;
+    return term;
+}
+
 void add_positional(Xapian::Document& doc, std::string_view prefix, const std::string& word, Xapian::termpos pos) {
     if (word.empty() || prefix.size() + word.size() > kMaxTermBytes) return;
-    doc.add_posting(std::string(prefix) + word, pos);
+    doc.add_posting(term_of(prefix, word), pos);
 }
 
 void add_plain(Xapian::Document& doc, std::string_view prefix, const std::string& word) {
     if (word.empty() || prefix.size() + word.size() > kMaxTermBytes) return;
-    doc.add_term(std::string(prefix) + word);
+    doc.add_term(term_of(prefix, word));
 }
 
 // Words get a positional stem (matching, phrases), plus the exact form and, when accents make it

@@ -40,9 +40,13 @@ struct WordForms {
 
 // Per-thread memo of word forms: news text is Zipfian, so most words are seen many times and the
 // ICU + Snowball work is done once per distinct surface form.
+struct SurfaceHash {
+    using is_transparent = void;  // found by string_view: no key string built per token
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 struct WordCache {
     const Lexicon* owner = nullptr;
-    std::unordered_map<std::string, WordForms> map;
+    std::unordered_map<std::string, WordForms, SurfaceHash, std::equal_to<>> map;
 };
 
 WordCache& word_cache() {
@@ -56,14 +60,13 @@ const WordForms& forms_of(std::string_view surface, bool numeric, const Lexicon&
         cache.map.clear();
         cache.owner = &lexicon;
     }
-    std::string key(surface);
-    if (const auto it = cache.map.find(key); it != cache.map.end()) return it->second;
+    if (const auto it = cache.map.find(surface); it != cache.map.end()) return it->second;
     WordForms f;
     f.exact = normalize_exact(surface);
     f.folded = fold_accents(f.exact);
     f.stopword = !numeric && lexicon.is_stopword(f.exact);
     f.stem = numeric || lexicon.is_protected_word(f.folded) ? f.folded : french_stem(f.folded);
-    return cache.map.emplace(std::move(key), std::move(f)).first->second;
+    return cache.map.emplace(std::string(surface), std::move(f)).first->second;
 }
 
 }  // namespace
