@@ -13,14 +13,12 @@ void FacetColumn::clear() {
     id_of_.clear();
 }
 
-void FacetColumn::learn(const Xapian::Document& doc) {
-    const Xapian::docid did = doc.get_docid();
+void FacetColumn::learn(Xapian::docid did, const std::string& joined) {
     if (did >= start_.size()) {
         start_.resize(did + 1, kUnknown);
         length_.resize(did + 1, 0);
     }
     // The slot holds the values joined by '\n' (document_builder.cpp).
-    const std::string joined = doc.get_value(slot_);
     const auto first = static_cast<std::uint32_t>(ids_.size());
     std::size_t start = 0;
     while (start < joined.size() && ids_.size() - first < UINT8_MAX) {
@@ -41,10 +39,7 @@ void FacetColumn::learn(const Xapian::Document& doc) {
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    column_.each_value(doc, [&](std::uint32_t id) {
-        if (id >= counts_.size()) counts_.resize(column_.values(), 0);
-        ++counts_[id];
-    });
+    add(doc.get_docid(), [&] { return doc.get_value(column_.slot()); });
 }
 
 std::vector<FacetCount> FacetSpy::top(std::size_t limit, bool chronological) const {

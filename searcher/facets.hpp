@@ -23,11 +23,11 @@ public:
     [[nodiscard]] Xapian::valueno slot() const { return slot_; }
     /// Drops everything (the database was reopened on a new revision).
     void clear();
-    /// Calls `count(id)` for each value of `doc`, reading and interning them on first sight.
-    template <typename Count>
-    void each_value(const Xapian::Document& doc, Count&& count) {
-        const Xapian::docid did = doc.get_docid();
-        if (did >= start_.size() || start_[did] == kUnknown) learn(doc);
+    /// Calls `count(id)` for each value of document `did`; on first sight, `fetch()` returns its
+    /// slot value, which is split and interned.
+    template <typename Fetch, typename Count>
+    void each_value(Xapian::docid did, Fetch&& fetch, Count&& count) {
+        if (did >= start_.size() || start_[did] == kUnknown) learn(did, fetch());
         for (std::uint32_t i = start_[did], end = i + length_[did]; i < end; ++i) count(ids_[i]);
     }
     [[nodiscard]] const std::string& name(std::uint32_t id) const { return names_[id]; }
@@ -39,7 +39,7 @@ private:
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    void learn(const Xapian::Document& doc);
+    void learn(Xapian::docid did, const std::string& joined);
 
     Xapian::valueno slot_;
     std::vector<std::uint32_t> start_;   // by docid: first entry in ids_, or kUnknown
@@ -54,6 +54,15 @@ class FacetSpy : public Xapian::MatchSpy {
 public:
     explicit FacetSpy(FacetColumn& column) : column_(column) {}
     void operator()(const Xapian::Document& doc, double weight) override;
+    [[nodiscard]] Xapian::valueno slot() const { return column_.slot(); }
+    /// Counts document `did` outside a match; `fetch()` returns its slot value if it must be read.
+    template <typename Fetch>
+    void add(Xapian::docid did, Fetch&& fetch) {
+        column_.each_value(did, fetch, [&](std::uint32_t id) {
+            if (id >= counts_.size()) counts_.resize(column_.values(), 0);
+            ++counts_[id];
+        });
+    }
     [[nodiscard]] std::string name() const override { return "veille::FacetSpy"; }
     /// The `limit` most frequent values (ties by value); `chronological`: the newest `limit` values instead.
     [[nodiscard]] std::vector<FacetCount> top(std::size_t limit, bool chronological) const;

@@ -2,6 +2,9 @@
 // per filtered facet field.
 #include "searcher/match_counter.hpp"
 
+#include <optional>
+
+#include "searcher/match_bitmap.hpp"
 #include "searcher/match_set.hpp"
 
 namespace veille {
@@ -21,25 +24,54 @@ void MatchCounter::attach(Xapian::Enquire& enquire) {
         if (!filtered_[i]) enquire.add_matchspy(spies_[i].get());
 }
 
-Xapian::doccount MatchCounter::count(const Xapian::Database& db) {
+namespace {
+
+// Counts the matches of `query` into `spies`: from a bitmap of its posting lists when it is made of
+// terms only, else through an unweighted pass of the matcher. Returns the number of matches.
+Xapian::doccount count_into(const Xapian::Database& db, const std::string& serialised,
+                            const std::vector<FacetSpy*>& spies) {
+    const Xapian::Query query = Xapian::Query::unserialise(serialised);
+    if (const std::optional<DocBitmap> matches = match_bitmap(db, query)) {
+        // Values a column has not seen yet come from the slot's value stream, read forwards like the
+        // matcher does (a document's values looked up one by one cost 20 times more).
+        struct Stream {
+            Xapian::ValueIterator at, end;
+            bool open = false;
+        };
+        std::vector<Stream> streams(spies.size());
+        matches->each([&](Xapian::docid did) {
+            for (std::size_t k = 0; k < spies.size(); ++k) {
+                spies[k]->add(did, [&] {
+                    Stream& s = streams[k];
+                    if (!s.open) s = {db.valuestream_begin(spies[k]->slot()), db.valuestream_end(spies[k]->slot()), true};
+                    if (s.at != s.end) s.at.skip_to(did);
+                    return s.at != s.end && s.at.get_docid() == did ? *s.at : std::string();
+                });
+            }
+        });
+        return static_cast<Xapian::doccount>(matches->count());
+    }
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query::unserialise(match_set_));
+    enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    attach(enquire);
-    const Xapian::doccount total = enquire.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound();
+    for (FacetSpy* spy : spies) enquire.add_matchspy(spy);
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound();
+}
+
+}  // namespace
+
+Xapian::doccount MatchCounter::count(const Xapian::Database& db) {
+    std::vector<FacetSpy*> unfiltered;
+    for (std::size_t i = 0; i < spies_.size(); ++i)
+        if (!filtered_[i]) unfiltered.push_back(spies_[i].get());
+    const Xapian::doccount total = count_into(db, match_set_, unfiltered);
     drill_down(db);
     return total;
 }
 
 void MatchCounter::drill_down(const Xapian::Database& db) {
-    for (std::size_t i = 0; i < spies_.size(); ++i) {
-        if (!filtered_[i]) continue;
-        Xapian::Enquire side(db);
-        side.set_query(Xapian::Query::unserialise(sides_[i]));
-        side.set_weighting_scheme(Xapian::BoolWeight());
-        side.add_matchspy(spies_[i].get());
-        side.get_mset(0, 0, db.get_doccount());
-    }
+    for (std::size_t i = 0; i < spies_.size(); ++i)
+        if (filtered_[i]) count_into(db, sides_[i], {spies_[i].get()});
 }
 
 std::map<std::string, std::vector<FacetCount>> MatchCounter::facets(std::size_t limit) const {

@@ -1,5 +1,6 @@
 // match_set_test.cpp — the counting query (match_set_only) matches exactly what the ranked query
-// matches, on the bundled corpus, while reading fewer posting lists.
+// matches, on the bundled corpus, while reading fewer posting lists; its bitmap (match_bitmap) holds
+// exactly those documents.
 #include "searcher/match_set.hpp"
 
 #include <catch2/catch.hpp>
@@ -9,6 +10,7 @@
 #include "common/analysis/analyzer.hpp"
 #include "common/extract/gazetteer.hpp"
 #include "common/extract/taxonomy.hpp"
+#include "searcher/match_bitmap.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/synonyms.hpp"
 #include "tests/support/run_binary.hpp"
@@ -43,6 +45,30 @@ TEST_CASE("the counting query matches what the ranked query matches", "[searcher
         INFO("« " << q << " »: " << ranked.get_description() << "\n→ " << counted.get_description());
         CHECK(matches(db, counted) == matches(db, ranked));
     }
+    // Word queries and filters are counted from a bitmap of their posting lists (synonyms' phrases
+    // OR'ed in through the matcher): the same documents.
+    for (const char* q : {"intelligence artificielle", "levée de fonds", "cloud souverain -Microsoft", "title:Mistral",
+                          "rançongiciel NOT hôpital", "company:Nvidia gravure", "Apple topic:ia date:2024",
+                          "company:Nvidia company:AMD", "date:2025-07", "(puces OR processeurs) AND gravure",
+                          "opensource", "", "mot_absent_du_corpus"}) {
+        const Xapian::Query counted = veille::match_set_only(parser.parse(q).full());
+        INFO("« " << q << " »: " << counted.get_description());
+        const auto bitmap = veille::match_bitmap(db, counted);
+        REQUIRE(bitmap);
+        std::set<Xapian::docid> in_bitmap;
+        bitmap->each([&](Xapian::docid did) { in_bitmap.insert(did); });
+        const auto expected = matches(db, counted);
+        CHECK(in_bitmap == expected);
+        CHECK(bitmap->count() == expected.size());
+    }
+    // Positions, value ranges and wildcards under an AND are left to the matcher.
+    for (const char* q : {"\"centres de données\" AND énergie", "Nvidia NEAR TSMC company:Nvidia",
+                          "puces date:2025-07-01..2025-07-15", "puce* company:Nvidia", "l’Arcep et la 5G",
+                          "cloud -cloud"}) {
+        INFO("« " << q << " »: " << veille::match_set_only(parser.parse(q).full()).get_description());
+        CHECK_FALSE(veille::match_bitmap(db, veille::match_set_only(parser.parse(q).full())));
+    }
+
     // The weight-only parts are gone: no title terms, no « every word » bonus.
     const Xapian::Query reduced = veille::match_set_only(parser.parse("cuivre rural abonnés").full());
     const std::string d = reduced.get_description();
