@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/analysis/analyzer.hpp"
+#include "common/analysis/normalizer.hpp"
 #include "searcher/request.hpp"
 
 namespace veille {
@@ -168,10 +169,6 @@ constexpr std::size_t kRegionBytes = 1200;  // ~180 words: room for two passages
 constexpr std::size_t kRegionLead = 120;  // context kept before the first match of the region
 constexpr std::size_t kMaxHitsPerWord = 1024;
 
-// Lower-case ASCII base letter of each Latin-1 letter U+00C0..U+00FF (second byte 0x80..0xBF of
-// « \xC3 » sequences); '1' stands for « ae », '2' for « ss », ' ' for signs.
-constexpr std::string_view kLatin1Base = "aaaaaa1ceeeeiiiidnooooo ouuuuy 2aaaaaa1ceeeeiiiidnooooo ouuuuy y";
-
 /// The text lower-cased and accent-stripped the way the analyzer folds French, hyphens dropped
 /// (« open-source » → « opensource »), with the original offset of each byte: where query words may be.
 struct QuickFold {
@@ -187,17 +184,12 @@ void fold_into(QuickFold& f, std::string_view s, std::size_t from, std::size_t t
     };
     for (std::size_t i = from; i < to;) {
         const auto c = static_cast<unsigned char>(s[i]);
-        const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
         if (c < 0x80) {
             const char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
             if (c != '-') put(std::string_view(&lower, 1), i);
             ++i;
-        } else if (c == 0xC3 && next >= 0x80 && next <= 0xBF) {
-            const char b = kLatin1Base[next - 0x80];
-            put(b == '1' ? "ae" : b == '2' ? "ss" : std::string_view(&b, 1), i);
-            i += 2;
-        } else if (c == 0xC5 && (next == 0x92 || next == 0x93)) {
-            put("oe", i);
+        } else if (const std::string_view letter = fold_latin_letter(s, i); !letter.empty()) {
+            put(letter, i);
             i += 2;
         } else {
             put(" ", i);  // any other character: not part of a French word's folded form

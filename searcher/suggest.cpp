@@ -3,12 +3,12 @@
 #include "searcher/suggest.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
 
 #include "common/analysis/analyzer.hpp"
+#include "common/analysis/normalizer.hpp"
 #include "common/schema.hpp"
 
 namespace veille {
@@ -177,25 +177,18 @@ std::string correct(const Xapian::Database& db, const Token& t, std::size_t& bud
     return best.word;
 }
 
-/// Accent-folds the common Latin letters cheaply (ASCII result, or "" when another letter is present).
+/// Accent-folds Latin letters cheaply (ASCII result, or "" when another letter is present).
 std::string quick_fold(std::string_view exact) {
-    static constexpr std::array<std::pair<char32_t, const char*>, 20> kLetters{{
-        {U'à', "a"}, {U'â', "a"}, {U'ä', "a"}, {U'á', "a"}, {U'ç', "c"}, {U'é', "e"}, {U'è', "e"},
-        {U'ê', "e"}, {U'ë', "e"}, {U'î', "i"}, {U'ï', "i"}, {U'í', "i"}, {U'ô', "o"}, {U'ö', "o"},
-        {U'ó', "o"}, {U'ù', "u"}, {U'û', "u"}, {U'ü', "u"}, {U'ÿ', "y"}, {U'ñ', "n"}}};
     std::string out;
-    for (const char32_t c : decode(exact)) {
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else if (c == U'œ') {
-            out += "oe";
-        } else if (c == U'æ') {
-            out += "ae";
-        } else {
-            const auto it = std::find_if(kLetters.begin(), kLetters.end(), [&](const auto& l) { return l.first == c; });
-            if (it == kLetters.end()) return {};
-            out += it->second;
+    for (std::size_t i = 0; i < exact.size();) {
+        if (static_cast<unsigned char>(exact[i]) < 0x80) {
+            out += exact[i++];
+            continue;
         }
+        const std::string_view letter = fold_latin_letter(exact, i);
+        if (letter.empty()) return {};
+        out += letter;
+        i += 2;
     }
     return out;
 }

@@ -60,6 +60,22 @@ std::string join_acronym(std::string s) {
 
 }  // namespace
 
+std::string_view fold_latin_letter(std::string_view text, std::size_t pos) {
+    if (pos + 1 >= text.size()) return {};
+    const auto lead = static_cast<unsigned char>(text[pos]), next = static_cast<unsigned char>(text[pos + 1]);
+    // U+00C0…U+00FF by second byte: upper case, then lower case. "" where the fold is not ASCII
+    // (Ð Ø Þ ð ø þ) and for the signs × ÷ (checked against ICU by the analyzer tests).
+    static constexpr std::string_view kLatin1[64] = {
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "",  "n", "o", "o", "o", "o", "o",  "",  "",  "u", "u", "u", "u", "y", "",  "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "",  "n", "o", "o", "o", "o", "o",  "",  "",  "u", "u", "u", "u", "y", "",  "y"};
+    if (lead == 0xC3 && next >= 0x80 && next <= 0xBF) return kLatin1[next - 0x80];
+    if (lead == 0xC5 && (next == 0x92 || next == 0x93)) return "oe";  // Œ œ
+    if (lead == 0xC5 && next == 0xB8) return "y";                     // Ÿ
+    return {};
+}
+
 std::size_t apostrophe_length(std::string_view t, std::size_t pos) {
     if (pos >= t.size()) return 0;
     if (t[pos] == '\'') return 1;

@@ -4,11 +4,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "common/analysis/lexicon.hpp"
+#include "common/analysis/normalizer.hpp"
 
 using veille::Analyzer;
 using veille::Lexicon;
@@ -264,4 +266,33 @@ TEST_CASE("fold gives the folded form of short values", "[common][analysis]") {
     CHECK(analyzer.fold("Œuvres") == "oeuvres");
     CHECK(analyzer.fold("L’Oréal") == "l'oreal");
     CHECK(analyzer.fold("") == "");
+}
+
+TEST_CASE("the quick Latin letter fold agrees with ICU on every two-byte Latin letter", "[common][analysis]") {
+    std::vector<char32_t> letters = {U'Œ', U'œ', U'Ÿ'};
+    for (char32_t c = 0xC0; c <= 0xFF; ++c) letters.push_back(c);
+    int folded_quickly = 0;
+    for (const char32_t c : letters) {
+        std::string utf8;
+        utf8 += static_cast<char>(0xC0 | (c >> 6));
+        utf8 += static_cast<char>(0x80 | (c & 0x3F));
+        const std::string text = "x" + utf8 + "y";  // a letter inside a word, as scans meet it
+        const std::string_view quick = veille::fold_latin_letter(text, 1);
+        const std::string icu = veille::fold_accents(veille::normalize_exact(utf8));
+        INFO("U+" << std::hex << static_cast<unsigned>(c) << " « " << utf8 << " » → ICU « " << icu << " »");
+        if (quick.empty()) {
+            // Left to ICU: its fold is not plain ASCII letters (ø, ð, þ) or not a letter (×, ÷).
+            const bool ascii_letters = !icu.empty() && std::all_of(icu.begin(), icu.end(), [](char ch) {
+                return ch >= 'a' && ch <= 'z';
+            });
+            CHECK_FALSE(ascii_letters);
+        } else {
+            CHECK(quick == icu);
+            ++folded_quickly;
+        }
+    }
+    CHECK(folded_quickly == 59);  // all but Ð Ø Þ ð ø þ × ÷
+    CHECK(veille::fold_latin_letter("é", 1).empty());  // not at a letter's first byte
+    CHECK(veille::fold_latin_letter("\xC3", 0).empty());  // cut letter
+    CHECK(veille::fold_latin_letter("ø", 0).empty());
 }
