@@ -1,5 +1,5 @@
-// match_counter.cpp — spies on the ranking pass or on an unweighted pass; one more unweighted pass
-// per filtered facet field.
+// match_counter.cpp — spies on the ranking pass, or counts a bitmap of the matches (an unweighted
+// pass when there is none); one more count per filtered facet field.
 #include "searcher/match_counter.hpp"
 
 #include <optional>
@@ -26,8 +26,8 @@ void MatchCounter::attach(Xapian::Enquire& enquire) {
 
 namespace {
 
-// Counts the matches of `query` into `spies`: from a bitmap of its posting lists when it is made of
-// terms only, else through an unweighted pass of the matcher. Returns the number of matches.
+// Counts the matches of `query` into `spies`: from a bitmap of its posting lists when match_bitmap()
+// takes it, else through an unweighted pass of the matcher. Returns the number of matches.
 Xapian::doccount count_into(const Xapian::Database& db, const std::string& serialised,
                             const std::vector<FacetSpy*>& spies) {
     const Xapian::Query query = Xapian::Query::unserialise(serialised);

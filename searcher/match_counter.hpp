@@ -24,8 +24,8 @@ public:
 
     /// Counts while `enquire` ranks (it must visit every match: checkatleast = all documents).
     void attach(Xapian::Enquire& enquire);
-    /// Counts in an unweighted pass of the query's match set over `db`, runs the drill-down
-    /// passes, and returns the number of matches.
+    /// Counts the query's match set over `db` (as a bitmap of posting lists, else in an unweighted
+    /// pass), runs the drill-down counts, and returns the number of matches.
     Xapian::doccount count(const Xapian::Database& db);
     /// The drill-down passes alone (after attach() and the ranking).
     void drill_down(const Xapian::Database& db);
