@@ -1,12 +1,16 @@
 // article.cpp — Article ⇄ document data: a length-prefixed binary record (search reads ten of them
 // per page and the indexer writes one per article; as JSON they cost 10–15% of a query's time and
-// two serialisations per indexed article). Databases written before it hold JSON, still read.
+// two serialisations per indexed article), the body beside it as an LZ4 block in a value slot.
+// Databases written before hold the whole article in the document data (JSON, or the record), still read.
 #include "common/article.hpp"
+
+#include <lz4.h>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "common/error.hpp"
+#include "common/schema.hpp"
 
 namespace veille {
 
@@ -97,13 +101,13 @@ Article from_json_data(const std::string& data) {
     }
 }
 
-}  // namespace
-
-std::string to_document_data(const Article& a) {
+std::string record_of(const Article& a, bool with_body) {
     std::string out;
     out.reserve(a.body.size() + a.title.size() + a.id.size() + a.url.size() + 128);
     out += kRecordMark;
-    for (const std::string* s : {&a.id, &a.title, &a.body, &a.source, &a.url, &a.lang}) put(out, *s);
+    static const std::string kNoBody;
+    for (const std::string* s : {&a.id, &a.title, with_body ? &a.body : &kNoBody, &a.source, &a.url, &a.lang})
+        put(out, *s);
     put(out, a.date ? a.date->iso() : std::string());
     put(out, to_string(a.date_origin));
     put(out, a.companies);
@@ -111,6 +115,54 @@ std::string to_document_data(const Article& a) {
     put_size(out, a.topic_scores.size());
     for (double score : a.topic_scores) put(out, Xapian::sortable_serialise(score));
     return out;
+}
+
+}  // namespace
+
+std::string to_document_data(const Article& a) { return record_of(a, true); }
+
+std::string pack_body(std::string_view body) {
+    if (body.size() > static_cast<std::size_t>(LZ4_MAX_INPUT_SIZE)) throw Error("article body too large to store");
+    // The raw size first (decompression needs it), then one LZ4 block.
+    std::string out;
+    put_size(out, body.size());
+    const std::size_t header = out.size();
+    const int bound = LZ4_compressBound(static_cast<int>(body.size()));
+    out.resize(header + static_cast<std::size_t>(bound));
+    const int n = LZ4_compress_default(body.data(), out.data() + header, static_cast<int>(body.size()), bound);
+    if (n <= 0) throw Error("cannot compress an article body");
+    out.resize(header + static_cast<std::size_t>(n));
+    return out;
+}
+
+std::string unpack_body(std::string_view packed) {
+    std::size_t size = 0, at = 0;
+    for (unsigned shift = 0;; shift += 7) {
+        if (at >= packed.size() || shift > 28) throw Error("corrupt stored body: bad length");
+        const auto byte = static_cast<unsigned char>(packed[at++]);
+        size |= static_cast<std::size_t>(byte & 0x7F) << shift;
+        if (byte < 0x80) break;
+    }
+    const std::string_view block = packed.substr(at);
+    // LZ4 expands 255 times at most: a larger claim is damage, not an allocation to make.
+    if (size > static_cast<std::size_t>(LZ4_MAX_INPUT_SIZE) || size > block.size() * 255 + 16)
+        throw Error("corrupt stored body: impossible length " + std::to_string(size));
+    std::string out(size, '\0');
+    const int n = LZ4_decompress_safe(block.data(), out.data(), static_cast<int>(block.size()), static_cast<int>(size));
+    if (n < 0 || static_cast<std::size_t>(n) != size) throw Error("corrupt stored body: does not decompress");
+    return out;
+}
+
+void store_article(Xapian::Document& doc, const Article& a) {
+    doc.set_data(record_of(a, false));
+    if (!a.body.empty()) doc.add_value(slot::kBody, pack_body(a.body));
+}
+
+Article stored_article(const Xapian::Document& doc) {
+    Article a = from_document_data(doc.get_data());
+    if (a.body.empty())
+        if (const std::string packed = doc.get_value(slot::kBody); !packed.empty()) a.body = unpack_body(packed);
+    return a;
 }
 
 Article from_document_data(const std::string& data) {

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 #include "common/date.hpp"
 
 namespace veille {
@@ -24,10 +26,20 @@ struct Article {
     std::vector<double> topic_scores;    ///< parallel to topics when extracted, else empty
 };
 
-/// Serialises the article as the Xapian document data (a compact binary record).
+/// Serialises the article as a compact binary record (all of it: the content hash is taken on it).
 std::string to_document_data(const Article& article);
 /// Inverse of to_document_data, which also reads the JSON data of older databases; throws Error on
 /// malformed data.
 Article from_document_data(const std::string& data);
+
+/// Stores the article in `doc`: its record without the body as the document data, the body
+/// LZ4-compressed in slot::kBody (Lucene stores its fields the same way).
+void store_article(Xapian::Document& doc, const Article& article);
+/// The article store_article() put in `doc`, or the whole record (JSON or binary) that older
+/// databases keep in the document data; throws Error on damaged data.
+Article stored_article(const Xapian::Document& doc);
+/// The body as store_article() writes it to slot::kBody, and back (throws Error when damaged).
+std::string pack_body(std::string_view body);
+std::string unpack_body(std::string_view packed);
 
 }  // namespace veille

@@ -63,6 +63,9 @@ inline constexpr Xapian::valueno kMonth = 3;     ///< "YYYY-MM"
 inline constexpr Xapian::valueno kHash = 4;      ///< content hash: unchanged articles are skipped
 inline constexpr Xapian::valueno kSource = 5;    ///< source display name
 inline constexpr Xapian::valueno kId = 6;        ///< article id: the last tie-break of equal scores
+/// The article's body, LZ4-compressed (store_article): outside the document data, which Xapian
+/// compresses with zlib at a tenth of LZ4's speed (8% of indexing time).
+inline constexpr Xapian::valueno kBody = 7;
 }  // namespace slot
 
 /// The field called `name`; throws UsageError listing the valid names.

@@ -81,7 +81,7 @@ Xapian::Document build_document(const Article& a, const std::vector<Token>& titl
     }
     doc.add_value(slot::kHash, hash);
     doc.add_value(slot::kId, a.id);
-    doc.set_data(to_document_data(a));
+    store_article(doc, a);
     return doc;
 }
 

@@ -25,7 +25,7 @@ Article load(const std::string& db_path, const std::string& id) {
         const std::string term = id_term(id);
         auto p = db.postlist_begin(term);
         if (p == db.postlist_end(term)) throw UsageError("no article with id '" + id + "' in " + db_path);
-        return from_document_data(db.get_document(*p).get_data());
+        return stored_article(db.get_document(*p));
     } catch (const Xapian::Error& e) {
         throw DatabaseError(db_path, "cannot read database: " + e.get_description());
     }

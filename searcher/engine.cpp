@@ -123,7 +123,7 @@ std::optional<Article> Engine::article(const std::string& id) {
             const std::string term = id_term(id);
             auto p = db_.postlist_begin(term);
             if (p == db_.postlist_end(term)) return std::nullopt;
-            return from_document_data(db_.get_document(*p).get_data());
+            return stored_article(db_.get_document(*p));
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw DatabaseError(path_, "database keeps changing under the reader");
             db_.reopen();
@@ -234,7 +234,7 @@ SearchResult Engine::search_once(const SearchRequest& request) {
         SearchHit hit;
         hit.rank = ++rank;
         hit.score = it.get_weight();
-        hit.article = from_document_data(it.get_document().get_data());
+        hit.article = stored_article(it.get_document());
         if (request.explain) {
             hit.explanation = explain_hit(enquire, it, db_);
             for (const auto& e : parsed.expansions) hit.explanation += "\nsynonyms: " + e;

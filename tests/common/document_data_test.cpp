@@ -1,9 +1,10 @@
-// document_data_test.cpp — articles survive the trip through Xapian document data, old JSON data
+// document_data_test.cpp — articles survive the trip through Xapian documents (record + LZ4 body), old data
 // still reads, and damaged records are refused with a message instead of read past their end.
 #include <catch2/catch.hpp>
 
 #include "common/article.hpp"
 #include "common/error.hpp"
+#include "common/schema.hpp"
 
 namespace {
 
@@ -93,4 +94,52 @@ TEST_CASE("damaged document data is refused, never read past its end") {
                     veille::Error);
     CHECK_THROWS_AS(veille::from_document_data("{\"id\": "), veille::Error);
     CHECK_THROWS_WITH(veille::from_document_data(good.substr(0, 20)), Catch::Contains("corrupt document data"));
+}
+
+TEST_CASE("a stored article keeps its body in the body slot and reads back whole", "[common][document]") {
+    veille::Article a = full_article();
+    while (a.body.size() < 200'000) a.body += " Les centres de données consomment de plus en plus d’électricité.";
+    Xapian::Document doc;
+    veille::store_article(doc, a);
+    CHECK(doc.get_data().size() < 600);  // the record without the body
+    const std::string packed = doc.get_value(veille::slot::kBody);
+    CHECK(packed.size() < a.body.size() / 4);  // repetitive French text compresses well
+    require_same(a, veille::stored_article(doc));
+    // No body: no slot.
+    veille::Article bare;
+    bare.id = "vide";
+    Xapian::Document empty;
+    veille::store_article(empty, bare);
+    CHECK(empty.get_value(veille::slot::kBody).empty());
+    require_same(bare, veille::stored_article(empty));
+}
+
+TEST_CASE("articles of older databases, whole in the document data, still read", "[common][document]") {
+    const veille::Article a = full_article();
+    Xapian::Document record;
+    record.set_data(veille::to_document_data(a));
+    require_same(a, veille::stored_article(record));
+    Xapian::Document json;
+    json.set_data(R"({"id":"ancien","title":"Titre","body":"Le corps de l’article, en JSON."})");
+    CHECK(veille::stored_article(json).body == "Le corps de l’article, en JSON.");
+}
+
+TEST_CASE("a damaged stored body is refused, never allocated blindly", "[common][document]") {
+    const std::string packed = veille::pack_body("Mistral AI a levé 1,7 milliard d’euros en septembre 2025.");
+    CHECK(veille::unpack_body(packed) == "Mistral AI a levé 1,7 milliard d’euros en septembre 2025.");
+    CHECK(veille::unpack_body(veille::pack_body("")).empty());
+    for (std::size_t n = 0; n < packed.size(); ++n) {
+        INFO("cut at " << n);
+        CHECK_THROWS_AS(veille::unpack_body(packed.substr(0, n)), veille::Error);
+    }
+    std::string flipped = packed;
+    flipped[0] = static_cast<char>(flipped[0] + 1);  // claims one byte more than the block holds
+    CHECK_THROWS_AS(veille::unpack_body(flipped), veille::Error);
+    // 2 GiB claimed by a 3-byte value.
+    CHECK_THROWS_WITH(veille::unpack_body(std::string("\x80\x80\x80\x80\x08\x00\x00", 7)), Catch::Contains("length"));
+    Xapian::Document doc;
+    veille::Article a = full_article();
+    veille::store_article(doc, a);
+    doc.add_value(veille::slot::kBody, packed.substr(0, packed.size() - 3));
+    CHECK_THROWS_AS(veille::stored_article(doc), veille::Error);
 }

@@ -197,7 +197,7 @@ TEST_CASE("SIGKILL in the middle of a large run keeps whole batches and the re-r
     std::size_t checked = 0;
     for (auto it = xdb.postlist_begin(""); it != xdb.postlist_end(""); ++it) {
         const Xapian::Document doc = xdb.get_document(*it);
-        const veille::Article a = veille::from_document_data(doc.get_data());
+        const veille::Article a = veille::stored_article(doc);
         INFO("docid " << *it << " id " << a.id);
         const auto source = corpus.by_id.find(a.id);
         REQUIRE(source != corpus.by_id.end());
