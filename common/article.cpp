@@ -4,8 +4,9 @@
 // Databases written before hold the whole article in the document data (JSON, or the record), still read.
 #include "common/article.hpp"
 
-#include <lz4.h>
+#include <optional>
 
+#include <lz4.h>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -39,19 +40,27 @@ void put(std::string& out, const std::vector<std::string>& items) {
     for (const std::string& s : items) put(out, s);
 }
 
+// The varint at data[at], `at` moved past it; nullopt when it is cut or longer than 64 bits.
+std::optional<std::size_t> get_size(std::string_view data, std::size_t& at) {
+    std::size_t n = 0;
+    for (unsigned shift = 0; shift <= 56; shift += 7) {
+        if (at >= data.size()) return std::nullopt;
+        const auto byte = static_cast<unsigned char>(data[at++]);
+        n |= static_cast<std::size_t>(byte & 0x7F) << shift;
+        if (byte < 0x80) return n;
+    }
+    return std::nullopt;
+}
+
 /// Reads a record; every read is bounds-checked, a short or overlong record throws.
 class RecordReader {
 public:
     explicit RecordReader(std::string_view data) : data_(data) {}
 
     std::size_t size() {
-        std::size_t n = 0;
-        for (unsigned shift = 0;; shift += 7) {
-            if (at_ >= data_.size() || shift > 56) fail();
-            const auto byte = static_cast<unsigned char>(data_[at_++]);
-            n |= static_cast<std::size_t>(byte & 0x7F) << shift;
-            if (byte < 0x80) return n;
-        }
+        const auto n = get_size(data_, at_);
+        if (!n) fail();
+        return *n;
     }
     std::string string() {
         const std::size_t n = size();
@@ -136,13 +145,10 @@ std::string pack_body(std::string_view body) {
 }
 
 std::string unpack_body(std::string_view packed) {
-    std::size_t size = 0, at = 0;
-    for (unsigned shift = 0;; shift += 7) {
-        if (at >= packed.size() || shift > 28) throw Error("corrupt stored body: bad length");
-        const auto byte = static_cast<unsigned char>(packed[at++]);
-        size |= static_cast<std::size_t>(byte & 0x7F) << shift;
-        if (byte < 0x80) break;
-    }
+    std::size_t at = 0;
+    const auto claimed = get_size(packed, at);
+    if (!claimed) throw Error("corrupt stored body: bad length");
+    const std::size_t size = *claimed;
     const std::string_view block = packed.substr(at);
     // LZ4 expands 255 times at most: a larger claim is damage, not an allocation to make.
     if (size > static_cast<std::size_t>(LZ4_MAX_INPUT_SIZE) || size > block.size() * 255 + 16)
