@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "common/string_hash.hpp"
 #include "searcher/request.hpp"
 
 namespace veille {
@@ -35,10 +36,6 @@ public:
 
 private:
     static constexpr std::uint32_t kUnknown = UINT32_MAX;
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     void learn(Xapian::docid did, const std::string& joined);
 
     Xapian::valueno slot_;
@@ -46,7 +43,7 @@ private:
     std::vector<std::uint8_t> length_;   // by docid: number of values
     std::vector<std::uint32_t> ids_;
     std::vector<std::string> names_;     // by id
-    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> id_of_;
+    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> id_of_;
 };
 
 /// Counts one facet's values for every matching document it is shown.

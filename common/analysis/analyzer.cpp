@@ -11,6 +11,7 @@
 #include "common/analysis/normalizer.hpp"
 #include "common/analysis/tokenizer.hpp"
 #include "common/analysis/words.hpp"
+#include "common/string_hash.hpp"
 
 namespace veille {
 
@@ -40,13 +41,9 @@ struct WordForms {
 
 // Per-thread memo of word forms: news text is Zipfian, so most words are seen many times and the
 // ICU + Snowball work is done once per distinct surface form.
-struct SurfaceHash {
-    using is_transparent = void;  // found by string_view: no key string built per token
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 struct WordCache {
     const Lexicon* owner = nullptr;
-    std::unordered_map<std::string, WordForms, SurfaceHash, std::equal_to<>> map;
+    std::unordered_map<std::string, WordForms, StringHash, std::equal_to<>> map;
     // A direct-mapped front of `map` for the words seen last: common words are found without
     // touching the large table, whose bucket and node loads missed the CPU caches (three quarters
     // of the analyzer's own time when indexing).
@@ -84,7 +81,7 @@ const WordForms& forms_of(std::string_view surface, bool numeric, const Lexicon&
         cache.clear();
         cache.owner = &lexicon;
     }
-    const std::size_t hash = SurfaceHash{}(surface);
+    const std::size_t hash = StringHash{}(surface);
     WordCache::Recent& recent = cache.recent[hash % WordCache::kRecent];
     if (recent.forms && recent.hash == hash && *recent.surface == surface) return *recent.forms;
     auto it = cache.map.find(surface);
