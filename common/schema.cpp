@@ -59,6 +59,7 @@ void check_schema(Xapian::WritableDatabase& db, const std::string& path) {
         return;
     }
     check_schema(static_cast<const Xapian::Database&>(db), path);
+    if (stored != std::to_string(kSchemaVersion)) db.set_metadata(std::string(kSchemaKey), std::to_string(kSchemaVersion));
 }
 
 void check_schema(const Xapian::Database& db, const std::string& path) {
@@ -67,9 +68,11 @@ void check_schema(const Xapian::Database& db, const std::string& path) {
     // Same words as the writable check: a foreign database is not a schema mismatch (issue 7).
     if (stored.empty())
         throw DatabaseError(path, "not a veille database (no schema version in a non-empty Xapian database)");
-    if (stored != std::to_string(kSchemaVersion))
-        throw DatabaseError(path, "schema version " + stored +
-                                      " but this veille expects " + std::to_string(kSchemaVersion) +
+    bool readable = false;
+    for (int v = kOldestSchemaVersion; v <= kSchemaVersion; ++v) readable |= stored == std::to_string(v);
+    if (!readable)
+        throw DatabaseError(path, "schema version " + stored + " but this veille reads versions " +
+                                      std::to_string(kOldestSchemaVersion) + " to " + std::to_string(kSchemaVersion) +
                                       "; re-index into a new database");
 }
 

@@ -29,7 +29,12 @@ struct Field {
 };
 
 /// Bumped whenever terms or slots change meaning; stored in the database and checked on open.
-inline constexpr int kSchemaVersion = 1;
+/// 2: stop words are no longer indexed (1 gave them positional stems for phrases).
+inline constexpr int kSchemaVersion = 2;
+/// The oldest version this veille still reads and writes into: a version-1 article only has more
+/// terms (its stop words), which no query of version 2 asks for. Writing into such a database marks
+/// it version 2, so that an older veille, whose phrases need those terms, refuses it.
+inline constexpr int kOldestSchemaVersion = 1;
 /// Metadata key holding kSchemaVersion.
 inline constexpr std::string_view kSchemaKey = "veille:schema";
 
@@ -82,8 +87,8 @@ std::string filter_term(const Field& field, std::string_view value, const Analyz
 std::string join_values(const std::vector<std::string>& values);
 std::vector<std::string> split_values(std::string_view joined);
 
-/// Writes the schema version into a new database, or checks it on an existing one;
-/// throws DatabaseError naming `path` when it differs.
+/// Writes the schema version into a new database, or checks it on an existing one (and marks an
+/// older readable one as this version); throws DatabaseError naming `path` when it cannot be used.
 void check_schema(Xapian::WritableDatabase& db, const std::string& path);
 /// Checks the schema version of a database opened for reading (an empty database passes).
 void check_schema(const Xapian::Database& db, const std::string& path);

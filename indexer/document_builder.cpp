@@ -31,15 +31,16 @@ void add_plain(Xapian::Document& doc, std::string_view prefix, const std::string
 }
 
 // Words get a positional stem (matching, phrases), plus the exact form and, when accents make it
-// differ, the folded form, without positions (exact search, prefix search, did-you-mean). Stop words only get the positional stem: phrases need
-// them, nothing else does. Compounds and names are single terms at no position of their own.
+// differ, the folded form, without positions (exact search, prefix search, did-you-mean). Stop words
+// get nothing but keep their position, so that phrases measure the gap they leave (schema.hpp).
+// Compounds and names are single terms at no position of their own.
 void index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termpos offset, bool title) {
     for (const Token& t : tokens) {
         const bool word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
         if (word) {
+            if (t.stopword) continue;
             add_positional(doc, prefix::kStem, t.stem, offset + t.position);
             if (title) add_positional(doc, prefix::kTitleStem, t.stem, t.position);
-            if (t.stopword) continue;
         } else {
             add_plain(doc, prefix::kStem, t.stem);
             if (title) add_plain(doc, prefix::kTitleStem, t.stem);

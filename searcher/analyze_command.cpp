@@ -24,13 +24,13 @@ std::string_view kind_name(TokenKind kind) {
     return "word";
 }
 
-// The same rule as indexer/document_builder.cpp (which searcher code may not include): every token
-// gets its positional stem; stop words stop there (only phrases need them); the others also get the
-// exact form (=mot) and, when it differs, the folded form (prefix search, did-you-mean).
+// The same rule as indexer/document_builder.cpp (which searcher code may not include): stop words get
+// no term; every other token gets its stem, the exact form (=mot) and, when it differs, the folded
+// form (prefix search, did-you-mean).
 std::vector<std::string> index_terms(const Token& t) {
-    std::vector<std::string> terms{std::string(prefix::kStem) + t.stem};
     const bool word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
-    if (word && t.stopword) return terms;
+    if (word && t.stopword) return {};
+    std::vector<std::string> terms{std::string(prefix::kStem) + t.stem};
     terms.push_back(std::string(prefix::kExact) + t.exact);
     if (t.folded != t.exact) terms.push_back(std::string(prefix::kFolded) + t.folded);
     return terms;

@@ -21,9 +21,22 @@ using Q = Xapian::Query;
 
 std::string term(std::string_view prefix, const std::string& word) { return std::string(prefix) + word; }
 
-Q phrase_of(const std::vector<std::string>& terms) {
-    if (terms.size() == 1) return Q(terms[0]);
-    return Q(Q::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+// Stop words have no terms but keep their positions (common/schema.hpp), so a phrase matches its other
+// words in order within the positions the whole phrase spans: « système de fichiers » is système then
+// fichiers within 3 positions, as Lucene's position gaps do. A phrase of stop words only keeps them,
+// like a query of stop words only (token_units.hpp): it matches nothing, not everything.
+Q phrase_of(const std::vector<const Token*>& words, std::string_view prefix) {
+    const bool all_stop = std::all_of(words.begin(), words.end(), [](const Token* t) { return t->stopword; });
+    std::vector<std::string> terms;
+    Xapian::termpos first = 0, last = 0;
+    for (const Token* t : words) {
+        if (t->stopword && !all_stop) continue;
+        if (terms.empty()) first = t->position;
+        last = t->position;
+        terms.push_back(term(prefix, t->stem));
+    }
+    if (terms.size() <= 1) return terms.empty() ? Q() : Q(terms[0]);
+    return Q(Q::OP_PHRASE, terms.begin(), terms.end(), std::max<Xapian::termcount>(last - first + 1, terms.size()));
 }
 
 }  // namespace
@@ -53,25 +66,25 @@ Q UnitBuilder::whole_query(const Token& whole, const std::vector<const Token*>& 
     if (params_.title_weight > 0)
         whole_q = Q(Q::OP_OR, whole_q,
                     Q(Q::OP_SCALE_WEIGHT, Q(term(prefix::kTitleStem, whole.stem)), params_.title_weight));
-    std::vector<std::string> part_terms;
-    for (const Token* p : parts) part_terms.push_back(term(prefix::kStem, p->stem));
-    if (part_terms.size() < 2) return whole_q;
-    return Q(Q::OP_OR, whole_q, phrase_of(part_terms));
+    // « Mistral AI »: « ai » is a stop word, and « mistral » alone is not the name.
+    const auto content = std::count_if(parts.begin(), parts.end(), [](const Token* p) { return !p->stopword; });
+    if (content < 2) return whole_q;
+    return Q(Q::OP_OR, whole_q, phrase_of(parts, prefix::kStem));
 }
 
 Q UnitBuilder::alternative_query(const std::string& text) {
     const auto tokens = analyzer_.analyze(text);
-    std::vector<std::string> stems;
+    std::vector<const Token*> words;
     const Token* whole = nullptr;
     for (const auto& t : tokens) {
-        if (is_word(t)) stems.push_back(term(prefix::kStem, t.stem));
+        if (is_word(t)) words.push_back(&t);
         else if (!whole && t.span > 1) whole = &t;
         highlight(t);
     }
-    if (stems.empty()) return {};
-    if (stems.size() == 1) return word_query(tokens.front());
-    Q q = phrase_of(stems);
-    if (whole && whole->span == stems.size()) q = Q(Q::OP_OR, Q(term(prefix::kStem, whole->stem)), q);
+    if (words.empty()) return {};
+    if (words.size() == 1) return word_query(*words.front());
+    Q q = phrase_of(words, prefix::kStem);
+    if (whole && whole->span == words.size()) q = Q(Q::OP_OR, Q(term(prefix::kStem, whole->stem)), q);
     return q;
 }
 
@@ -136,16 +149,16 @@ Q UnitBuilder::word_group(const std::string& text, std::size_t column) {
 
 Q UnitBuilder::phrase(const std::string& text, bool exact_forms, bool title, std::size_t) {
     const auto tokens = analyzer_.analyze(text);
-    std::vector<std::string> terms;
+    std::vector<const Token*> words;
     std::vector<Q> exact_terms;
     for (const auto& t : tokens) {
         if (!is_word(t)) continue;
-        terms.push_back(term(title ? prefix::kTitleStem : prefix::kStem, t.stem));
+        words.push_back(&t);
         if (exact_forms && !t.stopword) exact_terms.emplace_back(term(prefix::kExact, t.exact));
         highlight(t);
     }
-    if (terms.empty()) return {};
-    Q q = phrase_of(terms);
+    if (words.empty()) return {};
+    Q q = phrase_of(words, title ? prefix::kTitleStem : prefix::kStem);
     if (!exact_terms.empty()) {
         exact_terms.insert(exact_terms.begin(), q);
         q = Q(Q::OP_FILTER, q, Q(Q::OP_AND, exact_terms.begin() + 1, exact_terms.end()));
