@@ -95,6 +95,23 @@ TEST_CASE("a Xapian database not made by veille is refused by both binaries", "[
     CHECK(Xapian::Database(db).get_doccount() == 1);
 }
 
+TEST_CASE("a schema 1 database is searched and marked schema 2 by the next indexing", "[e2e][robustness]") {
+    TempDir dir;
+    const auto db = dir / "db";
+    REQUIRE(index_limited({"--db", db, small_corpus(dir)}, dir).exit_code == 0);
+    {
+        Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+        w.set_metadata(std::string(veille::kSchemaKey), "1");
+        w.commit();
+    }
+    CHECK(search_limited({"--db", db, "cloud"}, dir).exit_code == 0);
+    const auto more = dir.write("plus.jsonl", good_json("p-4", 3) + "\n");
+    REQUIRE(index_limited({"--db", db, more}, dir).exit_code == 0);
+    const Xapian::Database xdb(db);
+    CHECK(xdb.get_doccount() == 4);
+    CHECK(xdb.get_metadata(std::string(veille::kSchemaKey)) == std::to_string(veille::kSchemaVersion));
+}
+
 TEST_CASE("wrong schema version 999 is refused by both binaries", "[e2e][robustness]") {
     TempDir dir;
     const auto db = dir / "db";

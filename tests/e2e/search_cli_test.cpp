@@ -218,3 +218,26 @@ TEST_CASE("recency boost favours recent articles", "[e2e][search]") {
     CHECK(recent["total"] == plain["total"]);  // a boost, never a filter
     CHECK(mean_year(recent) > mean_year(plain));
 }
+
+TEST_CASE("a phrase with a stop word matches across the gap it leaves, in order and nearby only",
+          "[e2e][search]") {
+    TempDir dir;
+    const std::string db = dir / "db";
+    const auto corpus = dir.write(
+        "phrases.jsonl",
+        R"({"id":"ordre","title":"Linux 6.12","body":"Le noyau améliore son système de fichiers Btrfs."})"
+        "\n"
+        R"({"id":"inverse","title":"Stockage","body":"Des fichiers partagés, puis un système plus robuste."})"
+        "\n"
+        R"({"id":"loin","title":"Serveurs","body":"Un système bien conçu range aussi ses vieux fichiers."})"
+        "\n");
+    REQUIRE(run_index({"--db", db, corpus}).exit_code == 0);
+    const auto r = run_search({"--db", db, "--json", "\"système de fichiers\""});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const json j = json::parse(r.out);
+    REQUIRE(j["total"] == 1);
+    CHECK(j["results"][0]["id"] == "ordre");
+    // A stop word alone is not indexed: it finds nothing rather than every article.
+    CHECK(json::parse(run_search({"--db", db, "--json", "\"de la\""}).out)["total"] == 0);
+}
