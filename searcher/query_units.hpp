@@ -31,7 +31,8 @@ public:
     std::vector<Unit> from_words(const std::string& text, std::size_t column);
     /// A single signed word (+mot, -mot): all its units required together.
     Xapian::Query word_group(const std::string& text, std::size_t column);
-    /// "a phrase": positions in order; `exact` requires the accented forms too; `title` searches titles.
+    /// "a phrase": its words in order, a stop word counting as a gap; `exact` requires the accented
+    /// forms too; `title` searches titles.
     Xapian::Query phrase(const std::string& text, bool exact, bool title, std::size_t column);
     /// title:word — words of the title only.
     Xapian::Query title_words(const std::string& text, std::size_t column);
