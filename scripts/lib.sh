@@ -22,3 +22,21 @@ cmake_build() {
   cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" "$@" >/dev/null
   cmake --build "$dir" -j "$JOBS"
 }
+
+# ensure_bench_packages: apt-installs what bench/packages.txt lists and is missing, one package at a time,
+# so that a peer that cannot be installed is only skipped (the caller checks for it) rather than fatal.
+ensure_bench_packages() {
+  local p missing=()
+  while read -r p; do
+    p="${p%%#*}"; p="${p//[[:space:]]/}"
+    [ -z "$p" ] && continue
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done <"$ROOT/bench/packages.txt"
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  run_as_root apt-get update -qq || true
+  for p in "${missing[@]}"; do
+    run_as_root apt-get install -y -qq --no-install-recommends "$p" >/dev/null || say "could not install $p"
+  done
+}
