@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "common/analysis/analyzer.hpp"
 #include "common/cli.hpp"
 #include "common/data_files.hpp"
 #include "common/error.hpp"
@@ -33,7 +34,8 @@ std::shared_ptr<const veille::Taxonomy> load_taxonomy(const veille::IndexOptions
 }
 
 std::string data_salt(const veille::IndexOptions& opt) {
-    std::string salt = "schema" + std::to_string(veille::kSchemaVersion);
+    std::string salt = "schema" + std::to_string(veille::kSchemaVersion) + "analysis" +
+                       std::to_string(veille::kAnalysisVersion);
     for (const char* name : {"companies.tsv", "products.txt", "topics.tsv", "stopwords.txt", "elisions.txt"})
         salt += veille::embedded_data(name);
     if (!opt.companies_file.empty()) salt += veille::read_text_file(opt.companies_file);

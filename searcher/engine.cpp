@@ -167,8 +167,9 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     SearchResult result;
     result.query = request.query;
     result.offset = request.offset;
-    const ParsedQuery parsed = parser_->parse(request.query, request.filters);
+    const ParsedQuery parsed = parser_->parse(request.query, request.filters, request.strict);
     result.active_filters = parsed.filters.describe();
+    for (const QueryNotice& n : parsed.notices) result.notices.push_back(n.line());
 
     Xapian::Enquire enquire(db_);
     enquire.set_weighting_scheme(Xapian::BM25Weight(params_.bm25_k1, params_.bm25_k2, params_.bm25_k3, params_.bm25_b,

@@ -21,11 +21,13 @@ Query syntax:
   "une phrase"           words in this order            =mot     exact form (=thé is not « the »)
   a NEAR b, a NEAR/5 b   within 10 (or 5) words         pref*    words starting with pref
   +mot  -mot             required / excluded word       ( )      grouping
-  a AND b, a OR b, NOT a (also et / ou / sauf, except in questions such as « qui a racheté X et Y ? »)
+  a AND b, a OR b, NOT a (also ET / OU / SAUF; operators are upper case: « et », « ou » are words)
   title:mot  company:openai  topic:cybersecurite  source:"Veille Tech"
   date:2025  date:2025-07  date:2025-07-01..2025-09-30  date:>=2025-07-01  date:"juillet 2025"
   Several values of one field are OR'ed, different fields AND'ed. --filter takes the same FIELD:VALUE.
 
+Lenient: syntax that cannot be read (a stray parenthesis or quote, an operator with nothing to join,
+a bad field value) is read as words or ignored, and a notice says so; --strict makes it an error.
 Without QUERY: interactive mode on a terminal (:help lists its commands), else one query per stdin line.
 Exit codes: 0 ok · 1 error · 2 usage or unparsable query · 4 a relevance gate failed (eval))";
 
@@ -44,9 +46,11 @@ int run_eval(veille::SearchOptions& opt, const veille::EvalOptions& eval) {
         request.limit = depth;
         request.facets = false;
         request.snippets = false;
-        std::vector<veille::RankedDoc> docs;
-        for (const auto& hit : engine.search(request).hits) docs.push_back({hit.article.id, hit.score});
-        return docs;
+        veille::TopicAnswer answer;
+        auto result = engine.search(request);
+        for (const auto& hit : result.hits) answer.ranked.push_back({hit.article.id, hit.score});
+        answer.notices = std::move(result.notices);
+        return answer;
     };
     nlohmann::json info = {{"parameters", veille::to_json(opt.ranking)}, {"documents", engine.size()}};
     veille::run_eval(eval, search, info, std::cout, std::cerr);
@@ -72,6 +76,8 @@ int main(int argc, char** argv) try {
     out->add_option("--facet-limit", opt.request.facet_limit, "Values shown per facet (default 10)")
         ->check(CLI::Range(0, 100000));
     out->add_flag("--explain", opt.request.explain, "Show why each result ranked (terms, weights, synonyms)");
+    out->add_flag("--strict", opt.request.strict,
+                  "A query that does not parse is an error (exit 2) instead of being read leniently");
     out->add_option("--analyze", opt.analyze_text, "Print the tokens and terms of TEXT and exit");
     out->add_option("--history", opt.history_file, "Interactive history file (default ~/.veille_history)");
     auto* filters = app.add_option_group("Filters");

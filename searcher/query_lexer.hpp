@@ -1,13 +1,11 @@
 // query_lexer.hpp — query text → lexemes: words, "phrases", field:value, parentheses, operators
-// (AND OR NOT NEAR, and et / ou / sauf outside questions), +/-/= signs, each with its column.
+// (AND OR NOT NEAR, and ET OU SAUF: upper case only), +/-/= signs, each with its column.
 #pragma once
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace veille {
-
-class Analyzer;
 
 enum class Lex { Word, Phrase, Field, LParen, RParen, And, Or, Not, Near, End };
 
@@ -20,13 +18,19 @@ struct Lexeme {
     unsigned near_window = 10;
 };
 
-/// The lexemes of `query`, ending with an End lexeme; `french_operators`: « et », « ou », « sauf »
-/// are operators too. Throws QueryError (with column) for a dangling sign, an empty field value or a
-/// bad NEAR/n window.
-std::vector<Lexeme> lex_query(std::string_view query, bool french_operators);
+/// What a lenient reading did with syntax a person did not mean, for the answer's notices:
+/// « colonne 12 : parenthèse fermante sans ouverture, ignorée ».
+struct QueryNotice {
+    std::size_t column = 0;  ///< 1-based; 0 when the notice is about the whole query
+    std::string text;        ///< French, one line
+    [[nodiscard]] std::string line() const;
+};
 
-/// True when `query` reads as a natural-language question (ends with « ? » or starts with an
-/// interrogative word): its « et » / « ou » are then words, not operators.
-bool reads_as_question(std::string_view query, const Analyzer& analyzer);
+/// The lexemes of `query`, ending with an End lexeme. Operators are upper-case words only: « Macron
+/// et Elton John » is four words, « Macron ET John » an AND. In a query written all in capitals
+/// (a headline), ET, OU and SAUF are words. `strict`: a dangling sign, an empty field value or a
+/// bad NEAR/n window throws QueryError (with column); otherwise each is read as words and noted
+/// in `notices`, and an unclosed quote is ignored instead of running to the end of the query.
+std::vector<Lexeme> lex_query(std::string_view query, bool strict, std::vector<QueryNotice>& notices);
 
 }  // namespace veille

@@ -7,7 +7,9 @@
 #include "common/analysis/analyzer.hpp"
 #include "common/error.hpp"
 #include "common/schema.hpp"
+#include "common/text/utf8.hpp"
 #include "searcher/query_lexer.hpp"
+#include "searcher/query_recovery.hpp"
 #include "searcher/query_units.hpp"
 
 namespace veille {
@@ -20,7 +22,7 @@ constexpr int kMaxParens = 100;  // nesting deeper than any person types; recurs
 
 struct QueryParser::State {
     const QueryParser& parser;
-    std::vector<Lexeme> lex;
+    const std::vector<Lexeme>& lex;
     std::size_t i = 0;
     int depth = 0;
     int parens = 0;  ///< parentheses open around the current position
@@ -250,13 +252,42 @@ QueryParser::QueryParser(const Analyzer& analyzer, std::shared_ptr<const Gazette
 
 QueryParser::~QueryParser() = default;
 
-ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::string>& filters) const {
+ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::string>& filters, bool strict) const {
+    std::vector<QueryNotice> notices;
+    std::string text(query);
+    if (invalid_utf8_offset(text)) {
+        // Invalid bytes cannot be matched against anything: read them as U+FFFD, which makes no term.
+        if (strict) throw QueryError("the query is not valid UTF-8", 1 + *invalid_utf8_offset(text));
+        text = repair_utf8(text);
+        notices.push_back({0, "octets qui ne sont pas de l’UTF-8 remplacés par « \xEF\xBF\xBD »"});
+    }
+    std::vector<Lexeme> lexemes = lex_query(text, strict, notices);
+    // Nothing but filters (or nothing, or a lone « * »): every article, to browse and facet.
+    const bool browse = std::all_of(lexemes.begin(), lexemes.end(), [](const Lexeme& l) {
+        return l.kind == Lex::Field || l.kind == Lex::End || (l.kind == Lex::Word && l.text == "*");
+    });
     ParsedQuery out;
-    State st{*this, lex_query(query, !reads_as_question(query, analyzer_)), 0, 0, 0, out,
-             UnitBuilder(analyzer_, synonyms_.get(), params_, out)};
-    Xapian::Query q = st.expr();
-    if (st.peek().kind == Lex::RParen) throw QueryError("unbalanced parenthesis: ')' without '('", st.peek().column);
-    if (st.peek().kind != Lex::End) throw QueryError("unexpected text", st.peek().column);
+    // A lenient reading repairs one piece of syntax per failed attempt (query_recovery.hpp); each repair
+    // removes or demotes a lexeme, so the loop ends, and as a last resort every lexeme is a word.
+    for (std::size_t attempt = 0;; ++attempt) {
+        out = ParsedQuery{};
+        try {
+            State st{*this, lexemes, 0, 0, 0, out, UnitBuilder(analyzer_, synonyms_.get(), params_, out)};
+            Xapian::Query q = st.expr();
+            if (st.peek().kind == Lex::RParen)
+                throw QueryError("unbalanced parenthesis: ')' without '('", st.peek().column);
+            if (st.peek().kind != Lex::End) throw QueryError("unexpected text", st.peek().column);
+            out.scoring = q;
+            if (auto n = st.units.stop_words_only_notice()) out.notices.push_back(std::move(*n));
+            break;
+        } catch (const QueryError& e) {
+            if (strict) throw;
+            if (attempt > lexemes.size() || !repair_syntax(lexemes, e, notices)) {
+                if (attempt > lexemes.size() + 1) throw;  // words only cannot fail; never loop
+                read_as_words(lexemes, notices);
+            }
+        }
+    }
     for (const auto& f : filters) {
         const auto colon = f.find(':');
         if (colon == std::string::npos || colon == 0)
@@ -267,7 +298,14 @@ ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::st
         auto fq = field_filter(name, f.substr(colon + 1), 0, &display);
         out.filters.add(name, name + ":" + display, fq);
     }
-    out.scoring = q.empty() ? Xapian::Query::MatchAll : q;
+    if (out.scoring.empty()) {
+        // Text that made no term at all (punctuation, symbols, ignored syntax) matches nothing, and a
+        // notice says why, rather than every article.
+        if (!browse && notices.empty() && out.notices.empty()) notices.push_back({0, "aucun mot à chercher dans la requête"});
+        out.scoring = browse ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing;
+    }
+    for (auto& n : out.notices) notices.push_back(std::move(n));
+    out.notices = std::move(notices);
     return out;
 }
 

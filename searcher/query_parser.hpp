@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include "searcher/query_lexer.hpp"
 #include "searcher/ranking.hpp"
 #include "searcher/snippets.hpp"
 
@@ -41,6 +42,7 @@ struct ParsedQuery {
     FilterSet filters;
     HighlightTerms highlights;
     std::vector<std::string> expansions;  ///< « ia → ai, intelligence artificielle » (synonyms), for --explain
+    std::vector<QueryNotice> notices;     ///< what a lenient reading ignored or could not search, in order
     /// The final query: scoring filtered by every filter except `except_field`'s.
     [[nodiscard]] Xapian::Query full(const std::string& except_field = {}) const;
 };
@@ -53,8 +55,12 @@ public:
                 RankingParams params);
     ~QueryParser();
 
-    /// Parses `query` plus extra "FIELD:VALUE" filters; throws QueryError (with column) or UsageError.
-    [[nodiscard]] ParsedQuery parse(std::string_view query, const std::vector<std::string>& filters = {}) const;
+    /// Parses `query` plus extra "FIELD:VALUE" filters. Lenient by default: what a person typed is
+    /// never an error; syntax that cannot be read (« (et l’or ? », « AND » with nothing on its left,
+    /// « date:demain ») is read as words or ignored, and ParsedQuery::notices says so. `strict`:
+    /// throws QueryError (with column) instead. A bad `filters` entry throws UsageError either way.
+    [[nodiscard]] ParsedQuery parse(std::string_view query, const std::vector<std::string>& filters = {},
+                                    bool strict = false) const;
 
     /// The filter query of one FIELD:VALUE (company, topic, source, date); throws QueryError / UsageError.
     [[nodiscard]] Xapian::Query field_filter(const std::string& field, std::string_view value, std::size_t column,

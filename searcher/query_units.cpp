@@ -88,8 +88,24 @@ Q UnitBuilder::alternative_query(const std::string& text) {
     return q;
 }
 
+void UnitBuilder::count_words(const std::vector<Token>& tokens) {
+    for (const auto& t : tokens) {
+        if (!is_word(t)) continue;
+        if (!t.stopword) has_content_ = true;
+        else if (stop_words_.size() < 8) stop_words_ += (stop_words_.empty() ? "" : ", ") + t.surface;
+    }
+}
+
+std::optional<QueryNotice> UnitBuilder::stop_words_only_notice() const {
+    // Stop words get no index term (schema version 2), so a query of nothing else finds next to
+    // nothing: say so rather than answer a silent 0.
+    if (has_content_ || stop_words_.empty()) return std::nullopt;
+    return QueryNotice{0, "rien que des mots vides (" + stop_words_ + "), que l’index ne garde pas"};
+}
+
 std::vector<Unit> UnitBuilder::from_words(const std::string& text, std::size_t) {
     const auto tokens = analyzer_.analyze(text);
+    count_words(tokens);
     std::vector<Unit> units;
     for (const TokenUnit& u : group_tokens(tokens).units) {
         if (u.whole) {
@@ -149,6 +165,7 @@ Q UnitBuilder::word_group(const std::string& text, std::size_t column) {
 
 Q UnitBuilder::phrase(const std::string& text, bool exact_forms, bool title, std::size_t) {
     const auto tokens = analyzer_.analyze(text);
+    count_words(tokens);
     std::vector<const Token*> words;
     std::vector<Q> exact_terms;
     for (const auto& t : tokens) {

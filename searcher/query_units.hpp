@@ -2,11 +2,13 @@
 // exact, synonyms, title boost, coordination). Used by the query parser only.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
+#include "searcher/query_lexer.hpp"
 #include "searcher/ranking.hpp"
 
 namespace veille {
@@ -40,6 +42,8 @@ public:
     Xapian::Query prefix(const std::string& text, std::size_t column);
     /// =mot — the exact accented form.
     Xapian::Query exact(const std::string& text, std::size_t column);
+    /// « rien que des mots vides (de, la) … » when every word of the query so far was a stop word.
+    [[nodiscard]] std::optional<QueryNotice> stop_words_only_notice() const;
     /// OR of units, plus an AND of them scaled by the coordination weight for short queries.
     Xapian::Query combine_optional(const std::vector<Unit>& units, bool coordination) const;
 
@@ -52,11 +56,14 @@ private:
     Xapian::Query whole_query(const Token& whole, const std::vector<const Token*>& parts) const;
     Xapian::Query alternative_query(const std::string& text);
     void highlight(const Token& t);
+    void count_words(const std::vector<Token>& tokens);
 
     const Analyzer& analyzer_;
     const Synonyms* synonyms_;
     const RankingParams& params_;
     ParsedQuery& out_;
+    bool has_content_ = false;  ///< a word that is not a stop word was seen
+    std::string stop_words_;    ///< the stop words seen, « de, la »
 };
 
 }  // namespace veille

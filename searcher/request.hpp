@@ -25,6 +25,7 @@ struct SearchRequest {
     bool facets = true;                      ///< count facets over the whole match set
     bool snippets = true;
     bool explain = false;                    ///< fill SearchHit::explanation
+    bool strict = false;                     ///< a query that does not parse is a QueryError (--strict)
 };
 
 /// A facet value and the number of matching articles that carry it.
@@ -49,6 +50,7 @@ struct SearchResult {
     std::size_t offset = 0;
     double took_ms = 0;
     std::optional<std::string> suggestion;   ///< did-you-mean, accents restored
+    std::vector<std::string> notices;        ///< what a lenient reading ignored or cannot find, in French
     std::vector<SearchHit> hits;
     std::map<std::string, std::vector<FacetCount>> facets;  ///< "company", "topic", "date" (YYYY-MM)
     std::vector<std::string> active_filters; ///< "company:OpenAI", "date:2025-07"…

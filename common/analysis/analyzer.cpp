@@ -96,12 +96,37 @@ const WordForms& forms_of(std::string_view surface, bool numeric, const Lexicon&
 // then (« openai » stemmed to « open ») must not outlive its construction.
 void forget_word_forms() { word_cache().clear(); }
 
+namespace {
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; }
+
+// UAX #29 keeps « Node.js » and « com.sun.star.util.PathSettings » as one word (a full stop between
+// letters does not break), so neither « node » nor « PathSettings » would be found. Such a word is
+// cut at each full stop that stands between two letters; add_compounds then joins the parts again,
+// as it does for hyphens. Decimals (« 3.5 ») and versions (« v1.2 ») keep their full stops.
+template <typename F>
+void for_each_dotted_part(std::string_view text, const WordSpan& w, F&& part) {
+    std::size_t begin = w.begin;
+    for (std::size_t i = w.begin + 1; i + 1 < w.end; ++i) {
+        if (text[i] != '.' || !is_ascii_letter(text[i + 1])) continue;
+        const auto before = static_cast<unsigned char>(text[i - 1]);
+        if (!is_ascii_letter(text[i - 1]) && before < 0x80) continue;  // a digit or a symbol before it
+        part(WordSpan{begin, i, w.numeric && has_digit(text.substr(begin, i - begin))});
+        begin = i + 1;
+    }
+    part(WordSpan{begin, w.end, w.numeric && has_digit(text.substr(begin, w.end - begin))});
+}
+
+}  // namespace
+
 // Words only (no compounds, no names): used for text and for building the lexicon's names.
 std::vector<Token> analyze_words(std::string_view text, const Lexicon& lexicon) {
     std::vector<Token> tokens;
     tokens.reserve(text.size() / 6 + 1);  // French text: about one word per 6 bytes; no regrowth
     std::uint32_t position = 0;
-    for (const WordSpan& w : break_words(text)) {
+    const auto add_word = [&](const WordSpan& w) {
         std::size_t begin = w.begin, end = w.end;
         // ʼ (U+02BC) is a letter to UAX #29, so « IAʼ » or a lone « ʼ » reach here: apostrophes never
         // start or end a word.
@@ -113,13 +138,13 @@ std::vector<Token> analyze_words(std::string_view text, const Lexicon& lexicon) 
             if (n == 0) break;
             end -= n;
         }
-        if (begin >= end) continue;
+        if (begin >= end) return;
         begin += elided_prefix_length(text.substr(begin, end - begin), lexicon);
         end -= possessive_suffix_length(text.substr(begin, end - begin));
-        if (begin >= end) continue;
+        if (begin >= end) return;
         const std::string_view surface = text.substr(begin, end - begin);
         const WordForms& f = forms_of(surface, w.numeric, lexicon);
-        if (f.folded.empty()) continue;
+        if (f.folded.empty()) return;
         Token t;
         t.surface = std::string(surface);
         t.exact = f.exact;
@@ -131,6 +156,10 @@ std::vector<Token> analyze_words(std::string_view text, const Lexicon& lexicon) 
         t.kind = w.numeric ? TokenKind::Number : TokenKind::Word;
         t.stopword = f.stopword;
         tokens.push_back(std::move(t));
+    };
+    for (const WordSpan& w : break_words(text)) {
+        if (text.substr(w.begin, w.end - w.begin).find('.') == std::string_view::npos) add_word(w);
+        else for_each_dotted_part(text, w, add_word);
     }
     return tokens;
 }
@@ -139,16 +168,23 @@ std::vector<Token> analyze_words(std::string_view text, const Lexicon& lexicon) 
 
 namespace {
 
-bool only_hyphen_between(std::string_view text, const Token& a, const Token& b) {
-    return b.begin > a.end && hyphen_length(text, a.end) == b.begin - a.end;
+// A hyphen (« open-source »), or a full stop or slash inside an identifier (« Node.js »,
+// « github.com/mistralai », « TCP/IP »); not between numbers (« 3.5 », « 24/7 », « 12/07/2025 »).
+bool joined(std::string_view text, const Token& a, const Token& b) {
+    if (b.begin <= a.end) return false;
+    if (hyphen_length(text, a.end) == b.begin - a.end) return true;
+    const char c = text[a.end];
+    return b.begin - a.end == 1 && (c == '.' || c == '/') && a.kind != TokenKind::Number &&
+           b.kind != TokenKind::Number;
 }
 
-// « open-source » → « opensource », « e-mail » → « email »: the joined form lets « email » find « e-mail »,
-// while the parts keep their own positions so « open source » (phrase) and « source » find it too.
+// « open-source » → « opensource », « e-mail » → « email », « Node.js » → « nodejs »: the joined form lets
+// « email » find « e-mail », while the parts keep their own positions so « open source » (phrase),
+// « source » and « node » find it too.
 void add_compounds(std::string_view text, const std::vector<Token>& words, std::vector<Token>& extra) {
     for (std::size_t i = 0; i + 1 < words.size();) {
         std::size_t j = i;
-        while (j + 1 < words.size() && only_hyphen_between(text, words[j], words[j + 1])) ++j;
+        while (j + 1 < words.size() && joined(text, words[j], words[j + 1])) ++j;
         if (j == i) {
             ++i;
             continue;

@@ -11,6 +11,10 @@ namespace veille {
 
 class Lexicon;
 
+/// Raised whenever the same text gives other tokens (2: « Node.js » is node, js and nodejs), so that
+/// the next indexing rewrites every article it is given instead of keeping its old terms.
+inline constexpr int kAnalysisVersion = 2;
+
 /// What a token stands for.
 enum class TokenKind {
     Word,      ///< an ordinary word (letters, possibly with an owned apostrophe: aujourd'hui)
@@ -42,7 +46,8 @@ public:
     explicit Analyzer(std::shared_ptr<const Lexicon> lexicon);
 
     /// Analyses UTF-8 text (invalid bytes are treated as U+FFFD and never produce tokens).
-    /// « L’IA d'OpenAI » → {ia@1, openai@2}; « open-source » → {open@1, source@2, opensource@1 (Compound)}.
+    /// « L’IA d'OpenAI » → {ia@1, openai@2}; « open-source » → {open@1, source@2, opensource@1 (Compound)};
+    /// « Node.js » → {node@1, js@2, nodejs@1 (Compound)}, and « TCP/IP » likewise; « 3.5 » stays one number.
     [[nodiscard]] std::vector<Token> analyze(std::string_view text) const;
 
     /// The folded form of a short value (company, topic, source names, field values): « Cybersécurité » → « cybersecurite ».

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/text/utf8.hpp"
 #include "indexer/readers/reader.hpp"
 
 namespace veille {
@@ -36,13 +37,6 @@ void read_text(std::string_view content, const std::string& name, const RecordSi
 void read_html(std::string_view content, const std::string& name, const RecordSink& sink);
 /// RSS 2.0 / RSS 1.0 / Atom: one article per item or entry; malformed XML is one Rejected.
 void read_feed(std::string_view content, const std::string& name, const RecordSink& sink);
-
-/// Byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates and code points
-/// above U+10FFFF are invalid), or nullopt when `text` is valid UTF-8.
-std::optional<std::size_t> invalid_utf8_offset(std::string_view text);
-
-/// `text` with every invalid UTF-8 sequence replaced by U+FFFD.
-std::string repair_utf8(std::string_view text);
 
 /// 1-based line number of byte `offset` of `content`.
 std::size_t line_at(std::string_view content, std::size_t offset);

@@ -33,6 +33,7 @@ struct TopicRun {
     const Topic* topic;
     std::vector<RankedDoc> ranked;     // engine order, scores as written to the run file
     std::vector<std::string> scores;   // the score column, as text
+    std::vector<std::string> notices;  // what the lenient reading of the query did
 };
 
 struct Comparison {
@@ -102,14 +103,32 @@ void fix_scores(TopicRun& run) {
     }
 }
 
-TopicRun run_topic(const Topic& topic, const EvalOptions& opt, const SearchFn& search) {
-    TopicRun run{&topic, {}, {}};
-    try {
-        run.ranked = search(topic.query, opt.depth);
-    } catch (const QueryError& e) {
-        // A topic that does not parse is a defect of the topics file: point at its line.
-        throw InputError(opt.topics, topic.line, "topic " + quoted(topic.id) + ": " + e.what());
+// One warning per topic read leniently, up to kNamed of them, then a count: a topics file of
+// thousands of questions may have many, and each warning is one line.
+void lenient_warnings(const std::vector<TopicRun>& runs, const std::string& topics_file,
+                      std::vector<std::string>& warnings) {
+    constexpr std::size_t kNamed = 10;
+    std::size_t count = 0;
+    for (const auto& run : runs) {
+        if (run.notices.empty()) continue;
+        if (++count > kNamed) continue;
+        std::string notes;
+        for (const auto& n : run.notices) notes += (notes.empty() ? "" : "; ") + n;
+        warnings.push_back(topics_file + ":" + std::to_string(run.topic->line) + ": topic " + quoted(run.topic->id) +
+                           " read leniently: " + notes);
     }
+    if (count > kNamed)
+        warnings.push_back(std::to_string(count - kNamed) + " more topic(s) read leniently (" +
+                           std::to_string(count) + " in all)");
+}
+
+TopicRun run_topic(const Topic& topic, const EvalOptions& opt, const SearchFn& search) {
+    TopicRun run{&topic, {}, {}, {}};
+    // The search reads every topic leniently: one mistyped question (« a-t)il ») must not cost the
+    // run of all the others. What it ignored becomes a warning naming the topic.
+    TopicAnswer answer = search(topic.query, opt.depth);
+    run.ranked = std::move(answer.ranked);
+    run.notices = std::move(answer.notices);
     if (run.ranked.size() > opt.depth) run.ranked.resize(opt.depth);
     std::set<std::string> seen;
     for (const auto& doc : run.ranked)
@@ -316,6 +335,7 @@ void run_eval(const EvalOptions& opt, const SearchFn& search, const nlohmann::js
     runs.reserve(topics.size());
     for (const auto& topic : topics) runs.push_back(run_topic(topic, opt, search));
     if (!opt.run_out.empty()) write_run(runs, opt, run_file);
+    lenient_warnings(runs, opt.topics, warnings);
 
     // Judged topics are scored in qid (strcmp) order, the order trec_eval accumulates its sums
     // in. A judged topic with no result scores 0 and still counts, as with `trec_eval -c`.

@@ -35,8 +35,15 @@ struct EvalOptions {
 /// Adds the eval subcommand's options to `sub` (CLI11), binding them to `opt`.
 void define_eval_options(CLI::App& sub, EvalOptions& opt);
 
-/// Runs the search for one topic query, returning up to depth results in rank order.
-using SearchFn = std::function<std::vector<RankedDoc>(const std::string& query, std::size_t depth)>;
+/// What the search answers for one topic: up to depth results in rank order, and the notices of its
+/// lenient reading (syntax it ignored, stop words only…), which eval turns into warnings.
+struct TopicAnswer {
+    std::vector<RankedDoc> ranked;
+    std::vector<std::string> notices;
+};
+
+/// Runs the search for one topic query.
+using SearchFn = std::function<TopicAnswer(const std::string& query, std::size_t depth)>;
 
 /// Runs every topic through `search`, scores the judged ones like `trec_eval -c` and prints the
 /// report to `out` (trec_eval's `%-22s\t%s\t%6.4f` lines, or JSON with --json), warnings to `err`.
@@ -52,8 +59,7 @@ using SearchFn = std::function<std::vector<RankedDoc>(const std::string& query, 
 ///                  "delta":0.02, "wins":["q03"], "losses":["q07"], "ties":40}}  // with --baseline
 /// Every metric value is rounded to the 4 printed decimals.
 /// Throws UsageError on a bad option value (unknown metric: the message lists the valid ones),
-/// InputError on a malformed topics, qrels or baseline file (or a topic query that does not
-/// parse), and GateFailed with a one-line reason when a --fail-under or --max-drop gate fails
+/// InputError on a malformed topics, qrels or baseline file, and GateFailed with a one-line reason when a --fail-under or --max-drop gate fails
 /// (after the report is printed and the run written).
 void run_eval(const EvalOptions& opt, const SearchFn& search, const nlohmann::json& run_info,
               std::ostream& out, std::ostream& err);

@@ -122,6 +122,7 @@ public:
 
     void print(const SearchResult& r, std::ostream& out) override {
         print_header(r, out);
+        for (const std::string& n : r.notices) out << style_.dim() << "Note : " << printable(n) << style_.reset() << '\n';
         if (r.suggestion) out << "Essayez : " << style_.bold() << printable(*r.suggestion) << style_.reset() << '\n';
         const std::size_t rank_width = r.hits.empty() ? 1 : std::to_string(r.hits.back().rank).size();
         bool explained = false;

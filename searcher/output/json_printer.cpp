@@ -47,6 +47,7 @@ public:
         j["took_ms"] = rounded(r.took_ms, 3);
         j["suggestion"] = r.suggestion ? Json(*r.suggestion) : Json(nullptr);
         j["filters"] = r.active_filters;
+        j["notices"] = r.notices;
         Json results = Json::array();
         for (const SearchHit& hit : r.hits) {
             Json h;

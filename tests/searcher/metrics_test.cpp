@@ -159,8 +159,9 @@ struct Fixture {
         veille::run_eval(
             opt,
             [this](const std::string& query, std::size_t) {
-                if (query == "(") throw veille::QueryError("unbalanced parenthesis", 1);
-                return answers[query];
+                veille::TopicAnswer answer{answers[query], {}};
+                if (query == "(") answer.notices.push_back("colonne 1 : parenthèse ouvrante sans fermeture, ignorée");
+                return answer;
             },
             {{"documents", 42}, {"k1", 1.2}}, out, err);
     }
@@ -264,10 +265,13 @@ TEST_CASE("run_eval gates: --baseline and --max-drop", "[searcher][eval]") {
     CHECK_THROWS_AS(f.run(), veille::InputError);
 }
 
-TEST_CASE("run_eval points a topic that does not parse at its line", "[searcher][eval]") {
+TEST_CASE("run_eval runs a topic read leniently and names it in a warning at its line", "[searcher][eval]") {
     Fixture f;
     f.opt.topics = f.dir.write("bad-topics.tsv", "q1\tmistral\nq2\t(\n");
-    CHECK_THROWS_WITH(f.run(), Catch::Contains("bad-topics.tsv:2: topic 'q2': query column 1"));
+    const auto report = f.json();
+    CHECK(report["metrics"]["recip_rank"].get<double>() > 0);  // q1 still scored
+    CHECK(report["warnings"].dump().find("bad-topics.tsv:2: topic 'q2' read leniently: colonne 1") !=
+          std::string::npos);
     f.opt.topics = f.dir.write("nojudged.tsv", "q7\tmistral\n");
     CHECK_THROWS_WITH(f.run(), Catch::Contains("nothing to evaluate"));
 }
