@@ -6,6 +6,8 @@
   pg_bench.py stop DIR
   pg_bench.py index DIR DOCS.tsv → one JSON line {docs, bytes, seconds, cpu_seconds, peak_rss_kb, size_bytes, ...}
   pg_bench.py search DIR QUERIES.json CLIENTS WARM ROUNDS → one JSON line {wall, latencies_ms, total_hits}
+  pg_bench.py index-text DIR DOCS.tsv            (same TSV; title + body only) → one JSON line {docs, seconds}
+  pg_bench.py topics DIR TOPICS.tsv DEPTH RUN    → a TREC run of the top DEPTH per topic; one JSON line {topics}
 
 Schema: tsv = setweight(to_tsvector('french', title), 'A') || setweight(to_tsvector('french', body), 'B'),
 a stored generated column, so COPY computes it; then a GIN index on it. Queries: websearch_to_tsquery
@@ -193,6 +195,53 @@ def search(data, queries, clients, warm, rounds):
                       "latencies_ms": [round(x, 4) for r in out for x in r[1]]}))
 
 
+def index_text(data, docs_tsv):
+    """The relevance peer: one tsvector of title and body, unweighted, as the documentation's first example."""
+    conn = connect(data)
+    conn.autocommit = True
+    cur = conn.cursor()
+    cur.execute("DROP TABLE IF EXISTS texts")
+    start_t = time.perf_counter()
+    cur.execute("""CREATE TABLE texts (id text PRIMARY KEY, title text NOT NULL, body text NOT NULL,
+        source text, date date,
+        tsv tsvector GENERATED ALWAYS AS (to_tsvector('french', title || ' ' || body)) STORED)""")
+    with open(docs_tsv, "rb") as f:
+        cur.copy_expert("COPY texts (id, title, body, source, date) FROM STDIN", f)
+    cur.execute("CREATE INDEX texts_tsv ON texts USING gin (tsv)")
+    seconds = time.perf_counter() - start_t
+    cur.execute("VACUUM ANALYZE texts")
+    cur.execute("SELECT count(*) FROM texts")
+    print(json.dumps({"docs": cur.fetchone()[0], "seconds": round(seconds, 3)}))
+    conn.close()
+
+
+# plainto_tsquery ANDs the words (and links a compound's parts with <->); a natural question seldom has
+# every word in its answer, so each operator becomes |. Lexemes are quoted and hold no spaces, so the
+# pattern only meets operators. ts_rank with normalisation 0: the default, document length ignored.
+TOPIC_QUERY = """
+WITH q AS (SELECT regexp_replace(plainto_tsquery('french', %(q)s)::text, ' (&|<[0-9]+>|<->) ', ' | ', 'g')::tsquery AS q)
+SELECT t.id, ts_rank(t.tsv, q.q) AS r FROM texts t, q WHERE t.tsv @@ q.q ORDER BY r DESC, t.id LIMIT %(depth)s
+"""
+
+
+def topics(data, topics_tsv, depth, run_out):
+    conn = connect(data)
+    conn.autocommit = True
+    cur = conn.cursor()
+    count = 0
+    with open(topics_tsv, encoding="utf-8") as f, open(run_out, "w", encoding="utf-8") as out:
+        for line in f:
+            qid, _, text = line.rstrip("\n").partition("\t")
+            if not qid:
+                continue
+            cur.execute(TOPIC_QUERY, {"q": text, "depth": depth})
+            for rank, (doc, r) in enumerate(cur.fetchall(), 1):
+                out.write(f"{qid} Q0 {doc} {rank} {r!r} postgresql\n")
+            count += 1
+    conn.close()
+    print(json.dumps({"topics": count}))
+
+
 def main():
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""
     if cmd == "start" and len(sys.argv) == 3:
@@ -203,6 +252,10 @@ def main():
         index(sys.argv[2], sys.argv[3])
     elif cmd == "search" and len(sys.argv) == 7:
         search(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]))
+    elif cmd == "index-text" and len(sys.argv) == 4:
+        index_text(sys.argv[2], sys.argv[3])
+    elif cmd == "topics" and len(sys.argv) == 6:
+        topics(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
     else:
         print(__doc__, file=sys.stderr)
         sys.exit(2)

@@ -1,6 +1,8 @@
 # report.py — the benchmark's figures as the Markdown a user reads (printed, and put in README.md).
 import re
 
+import relevance_report
+
 NAMES = {"veille": "veille", "lucene": "Lucene 4.10 (FrenchAnalyzer, BM25)",
          "postgresql": "PostgreSQL 15 (`french`, GIN)", "xapian-python": "stock Xapian (python3-xapian)",
          "xapian-floor": "Xapian floor (C++, no analysis)"}
@@ -235,6 +237,9 @@ def update_readme(path, text):
         nxt = re.search(r"^## ", readme[m.end():], flags=re.M)
         end = m.end() + nxt.start() if nxt else len(readme)
         tail = readme[end:]
-        readme = readme[:m.end()] + "\n" + text.rstrip("\n") + "\n" + ("\n" + tail if tail else "")
+        # scripts/relevance's subsection lives here too: it stays, first after the intro.
+        _, kept = relevance_report.split_out(readme[m.end():end])
+        body = relevance_report.place("\n" + text.rstrip("\n") + "\n", kept)
+        readme = readme[:m.end()] + body + ("\n" + tail if tail else "")
     with open(path, "w", encoding="utf-8") as f:
         f.write(readme)

@@ -4,6 +4,8 @@
 
   xapian_stock.py index CORPUS.jsonl DB            → one JSON line {docs, bytes, seconds}
   xapian_stock.py search DB QUERIES.json CLIENTS WARM ROUNDS → one JSON line {wall, latencies_ms, total_hits}
+  xapian_stock.py index-text CORPUS.jsonl DB      → one JSON line {docs, seconds}: title + body only
+  xapian_stock.py topics DB TOPICS.tsv DEPTH RUN  → a TREC run of the top DEPTH per topic; one JSON line {topics, retried}
 
 Indexing: title with prefix S and unprefixed (weight 1), body unprefixed, positions on, STEM_SOME,
 French stemmer, no stop list (as shipped); the id term Q, the source as a boolean term XS, the date in value 0
@@ -124,11 +126,64 @@ def search(path, queries, clients, warm, rounds):
                       "latencies_ms": [round(x, 4) for x in lat]}))
 
 
+def index_text(corpus, path):
+    """The relevance peer: title and body as one unprefixed text, nothing else that could weigh in."""
+    start = time.perf_counter()
+    db = xapian.WritableDatabase(path, xapian.DB_CREATE_OR_OVERWRITE)
+    tg = xapian.TermGenerator()
+    tg.set_stemmer(xapian.Stem("french"))
+    docs = 0
+    with open(corpus, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            a = json.loads(line)
+            doc = xapian.Document()
+            tg.set_document(doc)
+            tg.index_text(a.get("title", ""))
+            tg.increase_termpos()
+            tg.index_text(a.get("body", ""))
+            doc.add_boolean_term("Q" + a["id"])
+            doc.set_data(a["id"])
+            db.replace_document("Q" + a["id"], doc)
+            docs += 1
+    db.commit()
+    db.close()
+    print(json.dumps({"docs": docs, "seconds": round(time.perf_counter() - start, 3)}))
+
+
+def topics(path, topics_tsv, depth, run_out):
+    s = Searcher(path)
+    enquire = xapian.Enquire(s.db)
+    enquire.set_weighting_scheme(xapian.BM25Weight())
+    count = retried = 0
+    with open(topics_tsv, encoding="utf-8") as f, open(run_out, "w", encoding="utf-8") as out:
+        for line in f:
+            qid, _, text = line.rstrip("\n").partition("\t")
+            if not qid:
+                continue
+            try:
+                query = s.qp.parse_query(text)
+            except xapian.QueryParserError:
+                # What a careful caller does: the same words with no syntax at all.
+                query = s.qp.parse_query(text, 0)
+                retried += 1
+            enquire.set_query(query)
+            for m in enquire.get_mset(0, depth):
+                out.write(f"{qid} Q0 {m.document.get_data().decode()} {m.rank + 1} {m.weight!r} xapian\n")
+            count += 1
+    print(json.dumps({"topics": count, "retried": retried}))
+
+
 def main():
     if len(sys.argv) >= 4 and sys.argv[1] == "index":
         index(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 7 and sys.argv[1] == "search":
         search(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]))
+    elif len(sys.argv) == 4 and sys.argv[1] == "index-text":
+        index_text(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 6 and sys.argv[1] == "topics":
+        topics(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
     else:
         print(__doc__, file=sys.stderr)
         sys.exit(2)

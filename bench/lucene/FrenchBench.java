@@ -2,6 +2,7 @@
 //
 //   java FrenchBench index DOCS.tsv INDEX_DIR THREADS       → one JSON line {docs, bytes, seconds}
 //   java FrenchBench search INDEX_DIR QUERIES.tsv CLIENTS WARM ROUNDS → one JSON line {latencies_ms, ...}
+//   java FrenchBench topics INDEX_DIR TOPICS.tsv DEPTH RUN.txt → a TREC run (top DEPTH), one JSON line {topics, retried}
 //
 // DOCS.tsv is PostgreSQL COPY text format (id, title, body, source, date YYYY-MM-DD; \t \n \\ escaped),
 // the same file the PostgreSQL peer loads. QUERIES.tsv: query, source filter, year filter, sort (date|).
@@ -72,8 +73,11 @@ public final class FrenchBench {
             index(args[1], args[2], Integer.parseInt(args[3]));
         } else if (args.length >= 6 && args[0].equals("search")) {
             search(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+        } else if (args.length == 5 && args[0].equals("topics")) {
+            topics(args[1], args[2], Integer.parseInt(args[3]), args[4]);
         } else {
-            System.err.println("usage: FrenchBench index DOCS.tsv DIR THREADS | search DIR QUERIES.tsv CLIENTS WARM ROUNDS");
+            System.err.println("usage: FrenchBench index DOCS.tsv DIR THREADS | search DIR QUERIES.tsv CLIENTS WARM ROUNDS"
+                               + " | topics DIR TOPICS.tsv DEPTH RUN");
             System.exit(2);
         }
     }
@@ -303,5 +307,45 @@ public final class FrenchBench {
         out.append("]}");
         System.out.println(out);
         reader.close();
+    }
+
+    // ---- relevance: qid<TAB>text topics → TREC run ----
+
+    static void topics(String dir, String topicsPath, int depth, String runPath) throws Exception {
+        DirectoryReader reader = DirectoryReader.open(FSDirectory.open(new File(dir)));
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(new BM25Similarity());
+        // Title and body searched together, unboosted: each word becomes (title:w OR body:w).
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(VERSION, new String[] {"title", "body"},
+                                                                 new FrenchAnalyzer(VERSION));
+        parser.setDefaultOperator(QueryParser.Operator.OR);
+        Set<String> idOnly = new HashSet<>(Arrays.asList("id"));
+        int count = 0, retried = 0;
+        try (BufferedReader in = new BufferedReader(
+                 new InputStreamReader(new FileInputStream(topicsPath), StandardCharsets.UTF_8));
+             java.io.PrintWriter out = new java.io.PrintWriter(runPath, "UTF-8")) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                int tab = line.indexOf('\t');
+                if (tab <= 0) continue;
+                String qid = line.substring(0, tab), text = QueryParser.escape(line.substring(tab + 1));
+                Query query;
+                try {
+                    query = parser.parse(text);
+                } catch (org.apache.lucene.queryparser.classic.ParseException e) {
+                    // escape() leaves the words AND, OR, NOT as operators; lower case reads them as words,
+                    // and the analyzer lower-cases everything anyway.
+                    query = parser.parse(text.toLowerCase(Locale.ROOT));
+                    ++retried;
+                }
+                ScoreDoc[] hits = searcher.search(query, depth).scoreDocs;
+                for (int r = 0; r < hits.length; ++r)
+                    out.println(qid + " Q0 " + searcher.doc(hits[r].doc, idOnly).get("id") + " " + (r + 1) + " "
+                                + hits[r].score + " lucene");
+                ++count;
+            }
+        }
+        reader.close();
+        System.out.printf(Locale.ROOT, "{\"topics\":%d,\"retried\":%d}%n", count, retried);
     }
 }
