@@ -179,7 +179,8 @@ def run_set(s, engines_, results):
             continue
         means, per_topic = trec_score.score(run, qrels)
         row = {"engine": e.key, "name": e.name, "index_seconds": round(seconds, 2), "topics": len(per_topic),
-               "metrics": {m: round(v, 4) for m, v in means.items()}, "extra": extra}
+               "metrics": {m: round(v, 4) for m, v in means.items()}, "extra": extra,
+               "per_topic": {q: {m: round(v, 4) for m, v in t.items()} for q, t in per_topic.items()}}
         if e.key == "veille":
             row["scorer_check"] = self_check(row, per_topic)
             # veille prints 4 decimals, hence a rounding gap of up to 0.00005.
