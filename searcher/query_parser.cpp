@@ -26,6 +26,7 @@ struct QueryParser::State {
     std::size_t i = 0;
     int depth = 0;
     int parens = 0;  ///< parentheses open around the current position
+    bool several_terms;  ///< the query has more than one word or phrase (a lone phrase stays strict)
     ParsedQuery& out;
     UnitBuilder units;
 
@@ -92,6 +93,18 @@ struct QueryParser::State {
             const bool before_near = lex[i + 1].kind == Lex::Near;  // « a NEAR b » binds its own words
             if (l.kind == Lex::Word && l.sign == 0 && !ends_with_star(l.text) && !before_near) {
                 word_run.push_back(take());
+                continue;
+            }
+            if (l.kind == Lex::Phrase && l.sign == 0 && !next_required && !before_near && several_terms &&
+                parser.params_.phrase_weight > 0) {
+                // An optional phrase among other words ranks its exact sequence first and still counts
+                // its words: in a headline or a pasted sentence, quotes mark a quotation (« Bayrou appelle
+                // "les boomers à être avec lui" ») far more often than a sequence the answer must hold.
+                const Lexeme& phrase = take();
+                Xapian::Query exact = units.phrase(phrase.text, false, false, phrase.column);
+                if (!exact.empty())
+                    optional_other.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, exact, parser.params_.phrase_weight);
+                word_run.push_back(phrase);
                 continue;
             }
             flush_words();
@@ -272,7 +285,9 @@ ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::st
     for (std::size_t attempt = 0;; ++attempt) {
         out = ParsedQuery{};
         try {
-            State st{*this, lexemes, 0, 0, 0, out, UnitBuilder(analyzer_, synonyms_.get(), params_, out)};
+            const auto terms = std::count_if(lexemes.begin(), lexemes.end(),
+                                             [](const Lexeme& l) { return l.kind == Lex::Word || l.kind == Lex::Phrase; });
+            State st{*this, lexemes, 0, 0, 0, terms > 1, out, UnitBuilder(analyzer_, synonyms_.get(), params_, out)};
             Xapian::Query q = st.expr();
             if (st.peek().kind == Lex::RParen)
                 throw QueryError("unbalanced parenthesis: ')' without '('", st.peek().column);

@@ -56,7 +56,14 @@ void UnitBuilder::highlight(const Token& t) {
 Q UnitBuilder::word_query(const Token& t) const {
     // « sûr » folds to the stop word « sur », whose stem term every article has: match it exactly.
     if (!t.stopword && analyzer_.lexicon().folds_like_stopword(t.folded)) return Q(term(prefix::kExact, t.exact));
-    const Q body(term(prefix::kStem, t.stem));
+    Q body(term(prefix::kStem, t.stem));
+    if (params_.form_weight > 0 && t.stem != t.folded) {
+        // The word as typed, accents aside: « ventes » ranks « ventes » above « vente » and « vendre ».
+        // A plain word's folded form is its E term; an accented one's is the unprefixed term.
+        const Q forms[] = {Q(term(prefix::kExact, t.folded)), Q(term(prefix::kFolded, t.folded))};
+        body = Q(Q::OP_OR, body, Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_SYNONYM, std::begin(forms), std::end(forms)),
+                                   params_.form_weight));
+    }
     if (params_.title_weight <= 0) return body;
     return Q(Q::OP_OR, body, Q(Q::OP_SCALE_WEIGHT, Q(term(prefix::kTitleStem, t.stem)), params_.title_weight));
 }
@@ -114,7 +121,10 @@ std::vector<Unit> UnitBuilder::from_words(const std::string& text, std::size_t) 
             units.push_back({whole_query(*u.token, u.parts), u.token->folded});
         } else {
             highlight(*u.token);
-            units.push_back({word_query(*u.token), u.token->folded});
+            const Token& t = *u.token;
+            // A word matched by its exact form (word_query) has no stem term to take part in pairs.
+            const bool by_stem = t.stopword || !analyzer_.lexicon().folds_like_stopword(t.folded);
+            units.push_back({word_query(t), t.folded, by_stem ? term(prefix::kStem, t.stem) : "", t.position});
         }
     }
     // Like web engines (32 words) and Lucene (1,024 clauses), bound the work a pasted text can ask for.
@@ -217,14 +227,43 @@ Q UnitBuilder::exact(const std::string& text, std::size_t) {
     return qs.size() == 1 ? qs[0] : Q(Q::OP_AND, qs.begin(), qs.end());
 }
 
-Q UnitBuilder::combine_optional(const std::vector<Unit>& units, bool coordination) const {
+// The sequential dependence model (Metzler & Croft, SIGIR 2005) scores a document by its words, by
+// the query's neighbouring pairs found in order, and by the pairs found close together in any order.
+// Here each pair feature is a positional query over the two stem terms; Xapian weights a match of it
+// as the sum of the two terms' BM25 weights, scaled by the feature's weight. A stop word between two
+// query words widens the ordered window by the position it leaves (as phrases do).
+Q UnitBuilder::proximity(const std::vector<Unit>& units) const {
+    std::vector<Q> ordered, unordered;
+    for (std::size_t i = 0; i + 1 < units.size() && ordered.size() < params_.proximity_max_pairs; ++i) {
+        const Unit& a = units[i];
+        const Unit& b = units[i + 1];
+        if (a.term.empty() || b.term.empty() || b.position <= a.position || a.term == b.term) continue;
+        const Q pair[] = {Q(a.term), Q(b.term)};
+        ordered.emplace_back(Q::OP_PHRASE, std::begin(pair), std::end(pair), b.position - a.position + 1);
+        unordered.emplace_back(Q::OP_NEAR, std::begin(pair), std::end(pair), params_.proximity_window);
+    }
+    std::vector<Q> features;
+    if (params_.proximity_ordered_weight > 0 && !ordered.empty())
+        features.emplace_back(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, ordered.begin(), ordered.end()),
+                              params_.proximity_ordered_weight);
+    if (params_.proximity_unordered_weight > 0 && !unordered.empty())
+        features.emplace_back(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, unordered.begin(), unordered.end()),
+                              params_.proximity_unordered_weight);
+    if (features.empty()) return {};
+    return features.size() == 1 ? features[0] : Q(Q::OP_OR, features.begin(), features.end());
+}
+
+Q UnitBuilder::combine_optional(const std::vector<Unit>& units, bool free_text) const {
     std::vector<Q> qs;
     for (const auto& u : units) qs.push_back(u.query);
     if (qs.size() == 1) return qs[0];
     Q any(Q::OP_OR, qs.begin(), qs.end());
-    if (!coordination || params_.coordination_weight <= 0 || qs.size() > params_.coordination_max_words) return any;
+    if (!free_text) return any;
     // Articles holding every word rank before those missing some, without excluding the latter.
-    return Q(Q::OP_OR, any, Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_AND, qs.begin(), qs.end()), params_.coordination_weight));
+    if (params_.coordination_weight > 0 && qs.size() <= params_.coordination_max_words)
+        any = Q(Q::OP_OR, any, Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_AND, qs.begin(), qs.end()), params_.coordination_weight));
+    if (Q near = proximity(units); !near.empty()) any = Q(Q::OP_OR, any, near);
+    return any;
 }
 
 }  // namespace veille

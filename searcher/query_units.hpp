@@ -21,7 +21,9 @@ struct Token;
 /// One scored unit of a query: a word, a name, a compound, or a synonym group.
 struct Unit {
     Xapian::Query query;
-    std::string label;  ///< folded text, for --explain
+    std::string label;           ///< folded text, for --explain
+    std::string term;            ///< the body stem term of a plain word ("" for names, compounds, synonyms)
+    Xapian::termpos position = 0;  ///< the word's position in the query text (stop words count)
 };
 
 /// Builds sub-queries and records highlights and synonym expansions into the ParsedQuery.
@@ -44,8 +46,10 @@ public:
     Xapian::Query exact(const std::string& text, std::size_t column);
     /// « rien que des mots vides (de, la) … » when every word of the query so far was a stop word.
     [[nodiscard]] std::optional<QueryNotice> stop_words_only_notice() const;
-    /// OR of units, plus an AND of them scaled by the coordination weight for short queries.
-    Xapian::Query combine_optional(const std::vector<Unit>& units, bool coordination) const;
+    /// OR of units. `free_text` (a run of words typed as text, not joined by AND) adds the AND of
+    /// them scaled by the coordination weight for short queries, and the proximity of neighbouring
+    /// words (sequential dependence: each pair in order, and within a window in any order).
+    Xapian::Query combine_optional(const std::vector<Unit>& units, bool free_text) const;
 
     static constexpr Xapian::termcount kMaxExpansion = 200;
     /// Words of one run kept for matching; the rest of a longer text is ignored.
@@ -53,6 +57,7 @@ public:
 
 private:
     Xapian::Query word_query(const Token& t) const;
+    Xapian::Query proximity(const std::vector<Unit>& units) const;
     Xapian::Query whole_query(const Token& whole, const std::vector<const Token*>& parts) const;
     Xapian::Query alternative_query(const std::string& text);
     void highlight(const Token& t);

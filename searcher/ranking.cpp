@@ -14,6 +14,12 @@ nlohmann::json to_json(const RankingParams& p) {
             {"coordination_weight", p.coordination_weight},
             {"coordination_max_words", p.coordination_max_words},
             {"synonym_weight", p.synonym_weight},
+            {"phrase_weight", p.phrase_weight},
+            {"form_weight", p.form_weight},
+            {"proximity_ordered_weight", p.proximity_ordered_weight},
+            {"proximity_unordered_weight", p.proximity_unordered_weight},
+            {"proximity_window", p.proximity_window},
+            {"proximity_max_pairs", p.proximity_max_pairs},
             {"recency_weight", p.recency_weight}};
 }
 

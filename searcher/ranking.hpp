@@ -15,6 +15,12 @@ struct RankingParams {
     double coordination_weight = 0.5;///< scale of the all-words (AND) match added for short queries
     unsigned coordination_max_words = 5; ///< coordination boost applies up to this many query units
     double synonym_weight = 0.8;     ///< scale of synonym alternatives relative to the typed word
+    double phrase_weight = 1.0;      ///< scale of a quoted phrase that is optional (its words count too); 0 = words not counted
+    double form_weight = 0.0;        ///< scale of the word's own (unstemmed, accent-folded) form
+    double proximity_ordered_weight = 0.2;   ///< scale of neighbouring query words found in order
+    double proximity_unordered_weight = 0.1; ///< scale of neighbouring query words found within the window
+    unsigned proximity_window = 8;           ///< the unordered window, in positions (SDM's usual 8)
+    unsigned proximity_max_pairs = 16;       ///< pairs of a longer run of words are not scored
     double recency_weight = 2.0;     ///< maximum recency boost (at age 0) when --recency is given
 };
 
