@@ -1,4 +1,4 @@
-// extraction_report.hpp — extraction measured against hand annotations (corpus/gold.jsonl).
+// extraction_report.hpp — extraction measured against hand annotations (corpus/eval/gold.jsonl).
 #pragma once
 #include <cstddef>
 #include <iosfwd>

@@ -1,4 +1,4 @@
-// bulk_load_test.cpp — an empty database is built as parallel shards merged at the end (issue 8):
+// bulk_load_test.cpp — an empty database is built as parallel shards merged at the end:
 // the result must be the one-writer result, repeated ids and bad records included.
 #include <catch2/catch.hpp>
 
@@ -36,7 +36,7 @@ TEST_CASE("a bulk load into an empty database gives what one writer gives", "[e2
     const std::string extra = tmp.write("suite.jsonl",
         R"({"id":"ia-002","title":"Mistral AI lève de nouveau des fonds","body":"La jeune pousse parisienne Mistral AI annonce une levée de fonds record auprès d’investisseurs européens.","date":"2024-06-11"})" "\n"
         R"({"id":"ia-003","title":)" "\n");
-    const std::string corpus = source_file("corpus/articles.jsonl");
+    const std::string corpus = source_file("corpus/articles/articles.jsonl");
     std::string first_three;
     {
         std::ifstream in(corpus);
@@ -96,7 +96,7 @@ TEST_CASE("a bulk load into an empty database gives what one writer gives", "[e2
 
 TEST_CASE("a bulk load reads stdin and a directory like one writer", "[e2e][index][bulk]") {
     TempDir tmp;
-    const std::string corpus = source_file("corpus/articles.jsonl");
+    const std::string corpus = source_file("corpus/articles/articles.jsonl");
     std::ifstream in(corpus);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const auto b = run_index({"--db", tmp / "db", "--threads", "3", "--json", "-"}, text);

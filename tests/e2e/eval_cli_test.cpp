@@ -36,9 +36,9 @@ std::string last_line(const std::string& text) {
 TEST_CASE("veille-search eval on the bundled corpus", "[e2e][eval]") {
     veille::test::TempDir dir;
     const auto db = dir / "db";
-    const auto topics = source_file("corpus/queries.tsv");
-    const auto qrels = source_file("corpus/qrels.txt");
-    const auto indexed = run_index({"--db", db, source_file("corpus/articles.jsonl")});
+    const auto topics = source_file("corpus/eval/queries.tsv");
+    const auto qrels = source_file("corpus/eval/qrels.txt");
+    const auto indexed = run_index({"--db", db, source_file("corpus/articles/articles.jsonl")});
     INFO(indexed.err);
     REQUIRE(indexed.exit_code == 0);
 

@@ -111,8 +111,8 @@ TEST_CASE("explain and gold describe extraction", "[e2e][index]") {
     CHECK_FALSE(e["topics"].empty());
     CHECK(run_index({"--db", db, "--explain", "no-such-id"}).exit_code == 2);
 
-    const auto gold = run_index({"--gold", veille::test::source_file("corpus/gold.jsonl"), "--json",
-                                 veille::test::source_file("corpus/articles.jsonl")});
+    const auto gold = run_index({"--gold", veille::test::source_file("corpus/eval/gold.jsonl"), "--json",
+                                 veille::test::source_file("corpus/articles/articles.jsonl")});
     INFO(gold.err);
     CHECK(gold.exit_code == 0);
     CHECK_FALSE(gold.out.empty());
@@ -126,4 +126,16 @@ TEST_CASE("usage errors exit 2 and a missing input is a rejected record", "[e2e]
     const auto missing = run_index({"--db", tmp / "db", tmp / "absent.jsonl"});
     CHECK(missing.exit_code == 3);
     CHECK_THAT(missing.err, Catch::Contains("absent.jsonl: no such file or directory"));
+}
+
+TEST_CASE("the bundled articles folder holds the articles and nothing else", "[e2e][index][corpus]") {
+    TempDir tmp;
+    const auto r = run_index({"--db", tmp / "db", "--json", veille::test::source_file("corpus/articles")});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    const json s = summary_of(r);
+    CHECK(s["indexed"] == 167);
+    CHECK(s["rejected"] == 0);
+    CHECK(s["errors"].empty());
+    CHECK(Xapian::Database(tmp / "db").get_doccount() == 167);
 }

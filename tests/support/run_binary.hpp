@@ -37,7 +37,7 @@ RunResult run_search(const std::vector<std::string>& args, const std::string& in
 
 /// A file of tests/data.
 std::string test_data(const std::string& name);
-/// A file of the source tree (corpus/articles.jsonl…).
+/// A file of the source tree (corpus/articles/articles.jsonl…).
 std::string source_file(const std::string& relative);
 
 }  // namespace veille::test
