@@ -64,7 +64,7 @@ def prepare_base(work, root):
     """The Debian documentation corpus (cached in WORK/corpus until the packages or the builder change)."""
     outdir = os.path.join(work, "corpus")
     builder = os.path.join(HERE, "make_corpus.py")
-    extra = os.path.join(root, "corpus", "articles.jsonl")
+    extra = os.path.join(root, "corpus", "articles", "articles.jsonl")
     with open(builder, "rb") as f:
         stamp = hashlib.sha256(f.read() + package_versions().encode()).hexdigest()
     stamp_file = os.path.join(outdir, "stamp")
@@ -93,21 +93,8 @@ def jsonl_stats(path):
 
 
 def head(src, dst, n):
-    """The first n documents of src into dst; returns (docs, text bytes)."""
-    docs = nbytes = 0
-    with open(src, encoding="utf-8") as f, open(dst, "w", encoding="utf-8") as out:
-        for line in f:
-            if docs >= n:
-                break
-            if line.strip():
-                a = json.loads(line)
-                nbytes += len(a.get("title", "").encode()) + len(a.get("body", "").encode())
-                if id_suffix:
-                    a["id"] = str(a.get("id", i)) + id_suffix
-                    line = json.dumps(a, ensure_ascii=False) + "\n"
-                out.write(line)
-                docs += 1
-    return docs, nbytes
+    """The first n documents of src into dst, ids unchanged; returns (docs, text bytes)."""
+    return cut(src, dst, 0, n)
 
 
 def cut(src, dst, start, end, id_suffix=""):
@@ -226,7 +213,7 @@ class Bench:
         a = self.args
         docs, nbytes = jsonl_stats(base)
         self.results["corpus"] = {"docs": docs, "text_mb": round(nbytes / 1e6, 2), "source": a.corpus or
-                                  "Debian French documentation (" + ", ".join(PACKAGES) + ") + corpus/articles.jsonl",
+                                  "Debian French documentation (" + ", ".join(PACKAGES) + ") + corpus/articles/articles.jsonl",
                                   "packages": package_versions().splitlines() if not a.corpus else []}
         log(f"base corpus: {docs} articles, {nbytes / 1e6:.1f} MB of text")
         tsv = os.path.join(self.work, "base.tsv")
