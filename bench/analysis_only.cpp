@@ -6,7 +6,7 @@
 // build:   the same, then extraction (Enricher) and the Xapian::Document (build_document): all the
 //          indexer's work except reading the input and Xapian's writer.
 // The corpus is read into memory first and that is not timed; THREADS share the documents in turn.
-// Built by scripts/bench against build-bench/ (libveille.so and libveille_indexer.a), not by CMake.
+// A CMake target under -DVEILLE_BENCH=ON (scripts/bench builds it).
 #include <atomic>
 #include <chrono>
 #include <cstdio>

@@ -4,7 +4,8 @@
 //   xapian_floor CORPUS.jsonl DB_DIR [FLUSH_DOCS]   → one JSON line {docs, bytes, terms, seconds}
 //
 // Whatever veille spends beyond this is analysis, extraction and the extra terms it writes; whatever
-// this spends is Xapian's cost of inverting and storing the text (built by scripts/bench, not CMake).
+// this spends is Xapian's cost of inverting and storing the text. A CMake target under
+// -DVEILLE_BENCH=ON (scripts/bench builds it).
 #include <xapian.h>
 
 #include <chrono>

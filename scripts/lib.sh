@@ -19,9 +19,17 @@ ensure_setup() {
 # cmake_build DIR [CMAKE OPTIONS...]: configure (once) and build DIR.
 cmake_build() {
   local dir="$1"; shift
-  cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" "$@" >/dev/null
+  cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" \
+    ${VEILLE_CLANG_TIDY:+-DVEILLE_CLANG_TIDY="$VEILLE_CLANG_TIDY"} "$@" >/dev/null
   cmake --build "$dir" -j "$JOBS"
 }
+
+# The one clang build that serves both the ASan + UBSan test suite and the libFuzzer targets
+# (scripts/test, scripts/fuzz): -O1 and line tables only, which compile about twice as fast as
+# -O2 -g and still give stack traces with file and line.
+SANITIZE_BUILD="$ROOT/build-sanitize"
+SANITIZE_OPTIONS=(-DCMAKE_CXX_COMPILER=/usr/bin/clang++ -DVEILLE_SANITIZE=ON -DVEILLE_FUZZ=ON -DBUILD_TESTING=ON
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG")
 
 # ensure_bench_packages: apt-installs what bench/packages.txt lists and is missing, one package at a time,
 # so that a peer that cannot be installed is only skipped (the caller checks for it) rather than fatal.

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/corpus_db.hpp"
 #include "tests/support/run_binary.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -14,18 +15,8 @@ using veille::test::TempDir;
 
 namespace {
 
-// One database of the bundled corpus for the whole file (indexing it per test would dominate).
-const std::string& corpus_db() {
-    static TempDir dir;
-    static const std::string db = [] {
-        const std::string path = dir / "db";
-        const auto r = run_index({"--db", path, veille::test::source_file("corpus/articles.jsonl"),
-                                  veille::test::test_data("mini.jsonl")});
-        if (r.exit_code != 0) throw std::runtime_error("indexing the corpus failed: " + r.err);
-        return path;
-    }();
-    return db;
-}
+// The bundled corpus and mini.jsonl, indexed once per test run (tests/support/corpus_db.hpp).
+const std::string& corpus_db() { return veille::test::corpus_and_mini_db(); }
 
 json search(const std::vector<std::string>& args) {
     std::vector<std::string> full{"--db", corpus_db(), "--json"};

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "searcher/engine.hpp"
+#include "tests/support/corpus_db.hpp"
 #include "tests/support/run_binary.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -40,18 +41,17 @@ Brute brute_force(veille::Engine& engine, veille::SearchRequest request) {
     return b;
 }
 
-// A fresh database of the bundled corpus in `tmp`.
-std::string corpus_db(const veille::test::TempDir& tmp) {
+// A database of the bundled corpus of this test's own, to change.
+std::string fresh_corpus_db(const veille::test::TempDir& tmp) {
     const std::string db = tmp / "db";
-    REQUIRE(veille::test::run_index({"--db", db, veille::test::source_file("corpus/articles.jsonl")}).exit_code == 0);
+    REQUIRE(veille::test::run_index({"--db", db, veille::test::source_file("corpus/articles/articles.jsonl")}).exit_code == 0);
     return db;
 }
 
 }  // namespace
 
 TEST_CASE("facet counts are exact over the whole match set", "[searcher][facets]") {
-    veille::test::TempDir tmp;
-    const std::string db = corpus_db(tmp);
+    const std::string& db = veille::test::corpus_db();
     veille::Engine engine(db);
 
     for (const char* q : {"intelligence artificielle", "cloud", "puces", "Apple", "régulation européenne", ""}) {
@@ -74,7 +74,7 @@ TEST_CASE("facet counts stay exact when the database changes under a running eng
     // The engine keeps each document's facet values between searches: a commit must make it forget them
     // (a replaced article keeps its docid, so stale values would be counted silently).
     veille::test::TempDir tmp;
-    const std::string db = corpus_db(tmp);
+    const std::string db = fresh_corpus_db(tmp);
     veille::Engine engine(db);
     veille::SearchRequest request;
     request.query = "Mistral AI";
@@ -100,8 +100,7 @@ TEST_CASE("facet counts stay exact when the database changes under a running eng
 
 TEST_CASE("facet counts are exact for phrases and drill-down on a phrase", "[searcher][facets]") {
     // Phrases are counted while ranking (one pass), words in a separate unweighted pass: both exact.
-    veille::test::TempDir tmp;
-    const std::string db = corpus_db(tmp);
+    const std::string& db = veille::test::corpus_db();
     veille::Engine engine(db);
     for (const char* q : {"\"intelligence artificielle\"", "\"centres de données\" OR cloud", "puces NEAR/5 gravure"}) {
         for (const std::vector<std::string>& filters : {std::vector<std::string>{}, {"topic:ia"}}) {
@@ -123,8 +122,7 @@ TEST_CASE("facet counts are exact for phrases and drill-down on a phrase", "[sea
 }
 
 TEST_CASE("drill-down: a filtered field keeps the counts it had without its filter", "[searcher][facets]") {
-    veille::test::TempDir tmp;
-    const std::string db = corpus_db(tmp);
+    const std::string& db = veille::test::corpus_db();
     veille::Engine engine(db);
 
     veille::SearchRequest unfiltered;

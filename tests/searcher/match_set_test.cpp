@@ -13,8 +13,7 @@
 #include "searcher/match_bitmap.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/synonyms.hpp"
-#include "tests/support/run_binary.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/support/corpus_db.hpp"
 
 namespace {
 
@@ -31,9 +30,7 @@ std::set<Xapian::docid> matches(const Xapian::Database& db, const Xapian::Query&
 }  // namespace
 
 TEST_CASE("the counting query matches what the ranked query matches", "[searcher][count]") {
-    veille::test::TempDir tmp;
-    REQUIRE(veille::test::run_index({"--db", tmp / "db", veille::test::source_file("corpus/articles.jsonl")}).exit_code == 0);
-    const Xapian::Database db(tmp / "db");
+    const Xapian::Database db(veille::test::corpus_db());
     const veille::QueryParser parser(veille::Analyzer::standard(), veille::Gazetteer::standard(),
                                      veille::Taxonomy::standard(), veille::Synonyms::standard(), {});
     for (const char* q : {"intelligence artificielle", "levée de fonds", "IA générative", "cloud souverain -Microsoft",
