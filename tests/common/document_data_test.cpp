@@ -42,12 +42,14 @@ void require_same(const veille::Article& a, const veille::Article& b) {
 
 }  // namespace
 
-TEST_CASE("document data keeps every field of an article, accents and line breaks included") {
+TEST_CASE("document data keeps every field of an article, accents and line breaks included",
+          "[common][document]") {
     const veille::Article a = full_article();
     require_same(a, veille::from_document_data(veille::to_document_data(a)));
 }
 
-TEST_CASE("document data of a bare article: no date, no companies, empty body") {
+TEST_CASE("document data of a bare article: no date, no companies, empty body",
+          "[common][document]") {
     veille::Article a;
     a.id = "brève-1";
     a.title = "Brève sans date";
@@ -57,7 +59,8 @@ TEST_CASE("document data of a bare article: no date, no companies, empty body") 
     CHECK(back.date_origin == veille::DateOrigin::None);
 }
 
-TEST_CASE("document data of a long manual page: a 300 KB body and a month-only date") {
+TEST_CASE("document data of a long manual page: a 300 KB body and a month-only date",
+          "[common][document]") {
     veille::Article a = full_article();
     a.body.clear();
     while (a.body.size() < 300'000) a.body += "La commande « grep -r » parcourt l’arborescence. ";
@@ -65,7 +68,7 @@ TEST_CASE("document data of a long manual page: a 300 KB body and a month-only d
     require_same(a, veille::from_document_data(veille::to_document_data(a)));
 }
 
-TEST_CASE("document data written as JSON by earlier versions still reads") {
+TEST_CASE("document data written as JSON by earlier versions still reads", "[common][document]") {
     const std::string json =
         R"({"id":"zdnet-42","title":"Qualcomm présente le Snapdragon X2","body":"Le 24 septembre 2025, à Maui…",)"
         R"("source":"ZDNet","date":"2025-09-24","date_origin":"metadata","companies":["Qualcomm"],)"
@@ -81,7 +84,7 @@ TEST_CASE("document data written as JSON by earlier versions still reads") {
     CHECK(a.topic_scores == std::vector<double>{0.5});
 }
 
-TEST_CASE("damaged document data is refused, never read past its end") {
+TEST_CASE("damaged document data is refused, never read past its end", "[common][document]") {
     const std::string good = veille::to_document_data(full_article());
     // Every cut of the record, including the bare mark, is too short.
     for (std::size_t n = 1; n < good.size(); n += 7) {

@@ -24,7 +24,7 @@ struct Case {
     const char* note;
 };
 
-// Issue 4: « d'OpenAI », « l’OpenAI », « openai » all count; ambiguous names only in a company context.
+// « d'OpenAI », « l’OpenAI », « openai » all count; ambiguous names only in a company context.
 const std::vector<Case> kCases = {
     {"Sam Altman, le PDG d'OpenAI, a annoncé un nouveau modèle.", {"OpenAI"}, "elision d'"},
     {"Le nouveau modèle d’OpenAI sera disponible en juillet.", {"OpenAI"}, "typographic apostrophe"},

@@ -1,4 +1,4 @@
-// interrupt_test.cpp — issue 7: SIGKILL in the middle of a large run, searching while indexing, two writers.
+// interrupt_test.cpp — SIGKILL in the middle of a large run, searching while indexing, two writers.
 #include "common/article.hpp"
 #include "common/schema.hpp"
 #include "tests/support/limited_run.hpp"
@@ -168,7 +168,7 @@ bool wait_until(Child& child, Pred ready, std::chrono::seconds limit = std::chro
 
 }  // namespace
 
-TEST_CASE("SIGKILL in the middle of a large run keeps whole batches and the re-run completes", "[e2e][robustness]") {
+TEST_CASE("SIGKILL in the middle of a large run keeps whole batches and the re-run completes", "[e2e][robustness][interrupt]") {
     constexpr int kArticles = 30000;
     constexpr int kBatch = 500;
     TempDir dir;
@@ -228,7 +228,7 @@ TEST_CASE("SIGKILL in the middle of a large run keeps whole batches and the re-r
     CHECK(Xapian::Database(db).get_doccount() == static_cast<Xapian::doccount>(kArticles));
 }
 
-TEST_CASE("SIGKILL in the middle of a bulk load leaves the empty database and the re-run completes", "[e2e][robustness]") {
+TEST_CASE("SIGKILL in the middle of a bulk load leaves the empty database and the re-run completes", "[e2e][robustness][interrupt]") {
     // A bulk load writes scratch shards next to the database and puts the merge in place at the end:
     // killed before that, the database is as it was (empty) and the next run starts over.
     constexpr int kArticles = 30000;
@@ -266,7 +266,7 @@ TEST_CASE("SIGKILL in the middle of a bulk load leaves the empty database and th
         CHECK(entry.path().filename().string().find("veille-load") == std::string::npos);
 }
 
-TEST_CASE("searching while indexing shows no errors and only whole commits", "[e2e][robustness]") {
+TEST_CASE("searching while indexing shows no errors and only whole commits", "[e2e][robustness][interrupt]") {
     constexpr int kArticles = 12000;
     constexpr int kBatch = 400;
     TempDir dir;
@@ -312,7 +312,7 @@ TEST_CASE("searching while indexing shows no errors and only whole commits", "[e
     CHECK(previous == static_cast<std::size_t>(kArticles));
 }
 
-TEST_CASE("a second writer is told the database is locked by another veille-index", "[e2e][robustness]") {
+TEST_CASE("a second writer is told the database is locked by another veille-index", "[e2e][robustness][interrupt]") {
     TempDir dir;
     const auto db = dir / "db";
     const Generated corpus = generate_articles(20);

@@ -1,5 +1,5 @@
-// robustness_database_test.cpp — issue 7, database problems through both binaries: one clear line,
-// exit 1, the previous commit intact.
+// robustness_database_test.cpp — database problems through both binaries: one clear line, exit 1,
+// the previous commit intact.
 #include "common/schema.hpp"
 #include "tests/support/french_articles.hpp"
 #include "tests/support/limited_run.hpp"
@@ -23,7 +23,7 @@ using namespace veille::test;  // the support helpers: run_index, index_limited,
 namespace fs = std::filesystem;
 
 // ---------------------------------------------------------------------------------------------
-// Database problems (issue 7, fourth bullet): one clear line, exit 1, the previous commit intact.
+// Database problems: one clear line, exit 1, the previous commit intact.
 
 namespace {
 
@@ -51,14 +51,14 @@ std::size_t search_total(const TempDir& dir, const std::string& db, const std::s
 
 }  // namespace
 
-TEST_CASE("veille-search on a missing database prints one line and exits 1", "[e2e][robustness]") {
+TEST_CASE("veille-search on a missing database prints one line and exits 1", "[e2e][robustness][database]") {
     TempDir dir;
     const auto db = dir / "absente.db";
     require_one_line_error(search_limited({"--db", db, "cloud"}, dir), "veille-search", db);
     CHECK_FALSE(fs::exists(db));  // searching never creates a database
 }
 
-TEST_CASE("db option naming a regular file is refused by both binaries", "[e2e][robustness]") {
+TEST_CASE("db option naming a regular file is refused by both binaries", "[e2e][robustness][database]") {
     TempDir dir;
     const auto db = dir.write("fichier.db", "pas une base\n");
     require_one_line_error(index_limited({"--db", db, small_corpus(dir)}, dir), "veille-index", db);
@@ -66,7 +66,7 @@ TEST_CASE("db option naming a regular file is refused by both binaries", "[e2e][
     CHECK(slurp(db) == "pas une base\n");
 }
 
-TEST_CASE("db option naming a directory of other files is refused and left untouched", "[e2e][robustness]") {
+TEST_CASE("db option naming a directory of other files is refused and left untouched", "[e2e][robustness][database]") {
     TempDir dir;
     const auto db = dir / "documents";
     dir.write("documents/rapport.txt", "Rapport annuel\n");
@@ -79,7 +79,7 @@ TEST_CASE("db option naming a directory of other files is refused and left untou
     CHECK(names == std::set<std::string>{"notes.md", "rapport.txt"});
 }
 
-TEST_CASE("a Xapian database not made by veille is refused by both binaries", "[e2e][robustness]") {
+TEST_CASE("a Xapian database not made by veille is refused by both binaries", "[e2e][robustness][database]") {
     TempDir dir;
     const auto db = dir / "autre.db";
     {
@@ -95,7 +95,7 @@ TEST_CASE("a Xapian database not made by veille is refused by both binaries", "[
     CHECK(Xapian::Database(db).get_doccount() == 1);
 }
 
-TEST_CASE("a schema 1 database is searched and marked schema 2 by the next indexing", "[e2e][robustness]") {
+TEST_CASE("a schema 1 database is searched and marked schema 2 by the next indexing", "[e2e][robustness][database]") {
     TempDir dir;
     const auto db = dir / "db";
     REQUIRE(index_limited({"--db", db, small_corpus(dir)}, dir).exit_code == 0);
@@ -112,7 +112,7 @@ TEST_CASE("a schema 1 database is searched and marked schema 2 by the next index
     CHECK(xdb.get_metadata(std::string(veille::kSchemaKey)) == std::to_string(veille::kSchemaVersion));
 }
 
-TEST_CASE("wrong schema version 999 is refused by both binaries", "[e2e][robustness]") {
+TEST_CASE("wrong schema version 999 is refused by both binaries", "[e2e][robustness][database]") {
     TempDir dir;
     const auto db = dir / "db";
     REQUIRE(index_limited({"--db", db, small_corpus(dir)}, dir).exit_code == 0);
@@ -130,7 +130,7 @@ TEST_CASE("wrong schema version 999 is refused by both binaries", "[e2e][robustn
     CHECK(xdb.get_metadata(std::string(veille::kSchemaKey)) == "999");
 }
 
-TEST_CASE("damaged database with iamglass overwritten gives one line and no crash", "[e2e][robustness]") {
+TEST_CASE("damaged database with iamglass overwritten gives one line and no crash", "[e2e][robustness][database]") {
     TempDir dir;
     const auto db = dir / "db";
     REQUIRE(index_limited({"--db", db, small_corpus(dir)}, dir).exit_code == 0);
@@ -141,7 +141,7 @@ TEST_CASE("damaged database with iamglass overwritten gives one line and no cras
 
 // Root ignores directory permissions, so as root the writer runs as nobody; the directory keeps
 // its owner (root) and mode 0755, i.e. it is read-only for the writer.
-TEST_CASE("read-only database directory gives a clear error and searches still work", "[e2e][robustness]") {
+TEST_CASE("read-only database directory gives a clear error and searches still work", "[e2e][robustness][database]") {
     if (!can_run_unprivileged()) {
         WARN("cannot run a child as nobody here (no CAP_SETUID): read-only database not tested");
         return;
@@ -180,7 +180,7 @@ TEST_CASE("read-only database directory gives a clear error and searches still w
 
 // A full disk, simulated without mounts: RLIMIT_FSIZE with SIGXFSZ ignored makes every write past
 // the limit fail with EFBIG, which Xapian reports like ENOSPC (a failed block write).
-TEST_CASE("disk full simulated by RLIMIT_FSIZE gives one line and keeps the previous commit", "[e2e][robustness]") {
+TEST_CASE("disk full simulated by RLIMIT_FSIZE gives one line and keeps the previous commit", "[e2e][robustness][database]") {
     TempDir dir;
     const auto db = dir / "db";
     REQUIRE(index_limited({"--db", db, small_corpus(dir)}, dir).exit_code == 0);

@@ -1,4 +1,4 @@
-// robustness_input_test.cpp — issue 7 through veille-index: the bad-input matrix, huge and duplicate
+// robustness_input_test.cpp — bad input through veille-index: the bad-input matrix, huge and duplicate
 // articles, --on-error fail, unreadable files; the rest of the corpus is always indexed.
 #include "common/schema.hpp"
 #include "tests/support/french_articles.hpp"
@@ -319,7 +319,8 @@ std::vector<Row> bad_input_matrix() {
     return rows;
 }
 
-// Runs one scenario and checks every promise of issue 7 for it.
+// Runs one scenario and checks every promise for it: exit code, one stderr line per bad record, the
+// summary's counts, the good articles searchable.
 void check_scenario(const TempDir& dir, const std::string& corpus, const Scenario& s, const Limits& limits = {}) {
     const auto db = dir / "db";
     std::vector<std::string> args{"--db", db, "--json"};
@@ -402,9 +403,9 @@ std::string make_corpus_dir(const TempDir& dir) {
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
-// Bad input matrix (issue 7, first bullet).
+// Bad input matrix.
 
-TEST_CASE("bad input matrix through veille-index", "[e2e][robustness]") {
+TEST_CASE("bad input matrix through veille-index", "[e2e][robustness][input]") {
     for (const auto& row : bad_input_matrix()) {
         DYNAMIC_SECTION(row.name) {
             TempDir dir;
@@ -415,7 +416,7 @@ TEST_CASE("bad input matrix through veille-index", "[e2e][robustness]") {
     }
 }
 
-TEST_CASE("50 MB single article is rejected with its line and the rest is indexed", "[e2e][robustness]") {
+TEST_CASE("50 MB single article is rejected with its line and the rest is indexed", "[e2e][robustness][input]") {
     TempDir dir;
     const auto corpus = make_corpus_dir(dir);
     const std::string huge_body = "Dunkerque " + french_paragraph(600000).substr(0, 50u << 20);
@@ -443,7 +444,7 @@ TEST_CASE("50 MB single article is rejected with its line and the rest is indexe
     }
 }
 
-TEST_CASE("duplicate ids in one batch make one document and the last one wins", "[e2e][robustness]") {
+TEST_CASE("duplicate ids in one batch make one document and the last one wins", "[e2e][robustness][input]") {
     TempDir dir;
     const auto db = dir / "db";
     auto second = nlohmann::json::parse(good_json("double", 1));
@@ -467,7 +468,7 @@ TEST_CASE("duplicate ids in one batch make one document and the last one wins", 
     CHECK(nlohmann::json::parse(run_search({"--db", db, "--json", "Quimper"}).out)["total"] == 0);
 }
 
-TEST_CASE("on-error fail stops at the first bad record and keeps committed batches", "[e2e][robustness]") {
+TEST_CASE("on-error fail stops at the first bad record and keeps committed batches", "[e2e][robustness][input]") {
     TempDir dir;
     const auto db = dir / "db";
     const auto file = dir.write("lot.jsonl", good_json("avant", 0) + "\n" +
@@ -487,7 +488,7 @@ TEST_CASE("on-error fail stops at the first bad record and keeps committed batch
 
 // As root, permission bits do not stop reads: the child drops to nobody instead. Without that
 // capability (a locked-down container) the test says so rather than passing vacuously.
-TEST_CASE("unreadable file and directory give permission denied (as nobody when root)", "[e2e][robustness]") {
+TEST_CASE("unreadable file and directory give permission denied (as nobody when root)", "[e2e][robustness][input]") {
     if (!can_run_unprivileged()) {
         WARN("cannot run a child as nobody here (no CAP_SETUID): permission-denied inputs not tested");
         return;

@@ -36,9 +36,9 @@ TEST_CASE("suggestions fix typos and restore accents", "[searcher][suggest]") {
         const char* note;
     };
     const Case cases[] = {
-        {"securiter", "sécurité", "issue 5: unknown form, known stem; accents from the E terms"},
-        {"opnai", "openai", "issue 5: missing letter in a name"},
-        {"inteligence artificiele", "intelligence artificielle", "issue 5: two words, each fixed"},
+        {"securiter", "sécurité", "unknown form, known stem; accents from the E terms"},
+        {"opnai", "openai", "missing letter in a name"},
+        {"inteligence artificiele", "intelligence artificielle", "two words, each fixed"},
         {"l’inteligence", "l’intelligence", "the elided article is kept as typed"},
         {"Securiter des réseaux", "Sécurité des réseaux", "capital kept, known words untouched"},
         {"SECURITER", "SÉCURITÉ", "all capitals kept"},
