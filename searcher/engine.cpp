@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "common/analysis/analyzer.hpp"
+#include "common/database.hpp"
 #include "common/error.hpp"
 #include "common/extract/gazetteer.hpp"
 #include "common/extract/taxonomy.hpp"
@@ -26,21 +27,6 @@
 namespace veille {
 
 namespace {
-
-Xapian::Database open_database(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        throw DatabaseError(path, "no such database (create it with: veille-index --db " + path + " PATH...)");
-    try {
-        Xapian::Database db(path);
-        check_schema(db, path);
-        return db;
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw DatabaseError(path, "not a veille database: " + e.get_msg());
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError(path, "cannot open database: " + e.get_description());
-    }
-}
 
 // Recency: a weight that halves every `half_life` days, added to the relevance score.
 class RecencySource : public Xapian::ValuePostingSource {
@@ -110,7 +96,7 @@ Engine::Engine(std::string path, RankingParams params)
     : path_(std::move(path)), params_(params), db_(open_database(path_)), count_db_(open_database(path_)),
       parser_(std::make_unique<QueryParser>(Analyzer::standard(), Gazetteer::standard(), Taxonomy::standard(),
                                             Synonyms::standard(), params_)) {
-    for (const auto& f : kFacetFields) columns_.emplace_back(f.slot);
+    for (const Field* f : kFacetFields) columns_.emplace_back(f->facet_slot);
 }
 
 Engine::~Engine() = default;
@@ -120,10 +106,7 @@ Xapian::doccount Engine::size() const { return db_.get_doccount(); }
 std::optional<Article> Engine::article(const std::string& id) {
     for (int attempt = 0;; ++attempt) {
         try {
-            const std::string term = id_term(id);
-            auto p = db_.postlist_begin(term);
-            if (p == db_.postlist_end(term)) return std::nullopt;
-            return stored_article(db_.get_document(*p));
+            return find_article(db_, id);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw DatabaseError(path_, "database keeps changing under the reader");
             db_.reopen();
@@ -172,8 +155,7 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     for (const QueryNotice& n : parsed.notices) result.notices.push_back(n.line());
 
     Xapian::Enquire enquire(db_);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(params_.bm25_k1, params_.bm25_k2, params_.bm25_k3, params_.bm25_b,
-                                                    params_.bm25_min_normlen));
+    enquire.set_weighting_scheme(*make_weighting(params_));
     Xapian::Query query = parsed.full();
     RecencySource recency(request.recency_half_life_days > 0 ? request.recency_half_life_days : 1,
                           params_.recency_weight, today_days());

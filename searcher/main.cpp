@@ -98,19 +98,24 @@ int main(int argc, char** argv) try {
     ranking->add_option("--proximity", opt.ranking.proximity_ordered_weight,
                         "Boost for neighbouring query words found in order (default 0.2)")
         ->check(CLI::Range(0.0, 100.0));
-    ranking->add_option("--proximity-window", opt.ranking.proximity_unordered_weight,
+    ranking->add_option("--proximity-near", opt.ranking.proximity_unordered_weight,
                         "Boost for neighbouring query words found within 8 words in any order (default 0.1)")
         ->check(CLI::Range(0.0, 100.0));
     ranking->add_option("--phrase-weight", opt.ranking.phrase_weight,
                         "Scale of an optional quoted phrase, whose words then count too (default 1; 0: phrase only)")
         ->check(CLI::Range(0.0, 100.0));
+    ranking->add_option("--compound-part-weight", opt.ranking.compound_part_weight,
+                        "Scale of each part of a hyphenated compound found alone (default 0)")
+        ->check(CLI::Range(0.0, 100.0));
     ranking->add_option("--form-weight", opt.ranking.form_weight,
-                        "Boost for the word's own form over other inflections (default 0)")
+                        "Boost for the word's own form over other inflections (default 0.2)")
         ->check(CLI::Range(0.0, 100.0));
     ranking->add_option("--synonym-weight", opt.ranking.synonym_weight, "Scale of synonym alternatives (default 0.8)")
         ->check(CLI::Range(0.0, 100.0));
     ranking->add_option("--bm25-k1", opt.ranking.bm25_k1, "BM25 k1 (default 1.2)")->check(CLI::Range(0.0, 100.0));
     ranking->add_option("--bm25-b", opt.ranking.bm25_b, "BM25 b (default 0.75)")->check(CLI::Range(0.0, 1.0));
+    ranking->add_option("--bm25-delta", opt.ranking.bm25_delta, "BM25+ delta (default 1; 0 = plain BM25)")
+        ->check(CLI::Range(0.0, 100.0));
     ranking->add_option("--bm25-min-normlen", opt.ranking.bm25_min_normlen,
                         "BM25: shorter articles count as this share of the average length (default 0.5)")
         ->check(CLI::Range(0.0, 1.0));

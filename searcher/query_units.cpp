@@ -76,7 +76,15 @@ Q UnitBuilder::whole_query(const Token& whole, const std::vector<const Token*>& 
     // « Mistral AI »: « ai » is a stop word, and « mistral » alone is not the name.
     const auto content = std::count_if(parts.begin(), parts.end(), [](const Token* p) { return !p->stopword; });
     if (content < 2) return whole_q;
-    return Q(Q::OP_OR, whole_q, phrase_of(parts, prefix::kStem));
+    Q q(Q::OP_OR, whole_q, phrase_of(parts, prefix::kStem));
+    if (whole.kind != TokenKind::Compound || params_.compound_part_weight <= 0) return q;
+    // A hyphenated compound's parts are words of their own (« Angers-OM » is about Angers and the OM,
+    // « post-Brexit » about Brexit): each still counts where the article does not join them, below the
+    // joined form or the parts side by side. A name's parts do not (« mistral » alone is not Mistral AI).
+    std::vector<Q> alone;
+    for (const Token* p : parts)
+        if (!p->stopword) alone.push_back(word_query(*p));
+    return Q(Q::OP_OR, q, Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, alone.begin(), alone.end()), params_.compound_part_weight));
 }
 
 Q UnitBuilder::alternative_query(const std::string& text) {

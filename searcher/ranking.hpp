@@ -1,6 +1,9 @@
 // ranking.hpp — every ranking parameter in one place (recorded in eval output).
 #pragma once
+#include <memory>
+
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 namespace veille {
 
@@ -10,13 +13,15 @@ struct RankingParams {
     double bm25_k3 = 1.0;
     double bm25_b = 0.75;
     double bm25_min_normlen = 0.5;
+    double bm25_delta = 1.0;         ///< BM25+ lower bound of a matching word's weight (Lv & Zhai 2011); 0 = BM25
     double title_weight = 0.25;      ///< scale of the title-field match added to the body match (title words
                                      ///< already count in the body space; eval: 1.5 cost 0.03 nDCG@10 on PIAF)
     double coordination_weight = 0.5;///< scale of the all-words (AND) match added for short queries
     unsigned coordination_max_words = 5; ///< coordination boost applies up to this many query units
     double synonym_weight = 0.8;     ///< scale of synonym alternatives relative to the typed word
     double phrase_weight = 1.0;      ///< scale of a quoted phrase that is optional (its words count too); 0 = words not counted
-    double form_weight = 0.0;        ///< scale of the word's own (unstemmed, accent-folded) form
+    double compound_part_weight = 0.0;  ///< scale of each part of a hyphenated compound found alone
+    double form_weight = 0.2;        ///< scale of the word's own (unstemmed, accent-folded) form
     double proximity_ordered_weight = 0.2;   ///< scale of neighbouring query words found in order
     double proximity_unordered_weight = 0.1; ///< scale of neighbouring query words found within the window
     unsigned proximity_window = 8;           ///< the unordered window, in positions (SDM's usual 8)
@@ -26,5 +31,8 @@ struct RankingParams {
 
 /// The parameters as a JSON object (for eval's "parameters").
 nlohmann::json to_json(const RankingParams& p);
+
+/// The weighting scheme of `p`: BM25+ (or BM25 when bm25_delta is 0).
+std::unique_ptr<Xapian::Weight> make_weighting(const RankingParams& p);
 
 }  // namespace veille
