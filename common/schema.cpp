@@ -1,6 +1,8 @@
 // schema.cpp — lookups and term builders over the schema table.
 #include "common/schema.hpp"
 
+#include <algorithm>
+
 #include "common/analysis/analyzer.hpp"
 #include "common/error.hpp"
 
@@ -19,7 +21,7 @@ std::span<const Field> fields() { return kFields; }
 std::string id_term(std::string_view id) {
     // Xapian terms are limited to 245 bytes; long ids (URLs) are cut, which keeps them unique enough
     // in practice and never makes add_document throw.
-    std::string term = "Q" + std::string(id);
+    std::string term = std::string(prefix::kId) + std::string(id);
     if (term.size() > 240) term.resize(240);
     return term;
 }
@@ -39,12 +41,12 @@ std::string join_values(const std::vector<std::string>& values) {
     return out;
 }
 
-std::vector<std::string> split_values(std::string_view joined) {
-    std::vector<std::string> out;
+std::vector<std::string_view> split_values(std::string_view joined) {
+    std::vector<std::string_view> out;
     std::size_t start = 0;
     while (start < joined.size()) {
         const std::size_t stop = std::min(joined.find('\n', start), joined.size());
-        if (stop > start) out.emplace_back(joined.substr(start, stop - start));
+        if (stop > start) out.push_back(joined.substr(start, stop - start));
         start = stop + 1;
     }
     return out;

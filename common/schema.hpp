@@ -1,5 +1,7 @@
 // schema.hpp — the one table of fields, term prefixes and value slots shared by index and search.
 #pragma once
+#include <array>
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,19 +15,21 @@ class Analyzer;
 
 /// How a field is stored and queried.
 enum class FieldKind {
-    Id,      ///< unique id term, one per document
-    Text,    ///< analysed text with positions
-    Facet,   ///< boolean filter terms + a multi-valued value slot for counting
-    Filter,  ///< boolean filter terms only
-    Date,    ///< sortable value slot (YYYYMMDD) + month/year filter terms
+    Id,    ///< unique id term Q<id>, one per document; not a query field
+    Text,  ///< analysed text: title: searches the ZS stems (body and title share the Z, E and plain terms)
+    Term,  ///< boolean filter terms, prefix + folded value: company:openai → XCopenai
+    Date,  ///< sortable value slot (YYYYMMDD) + XY<year> / XM<YYYYMM> filter terms
 };
 
 /// One field of the schema.
 struct Field {
     std::string_view name;    ///< as typed in queries: "company"
-    std::string_view prefix;  ///< Xapian term prefix: "XC"
+    std::string_view prefix;  ///< Xapian term prefix: "XC" ("" when the field has no terms of its own)
     Xapian::valueno slot;     ///< value slot, or Xapian::BAD_VALUENO
     FieldKind kind;
+    /// Value slot counted as a facet (values joined by join_values()), or Xapian::BAD_VALUENO.
+    Xapian::valueno facet_slot = Xapian::BAD_VALUENO;
+    bool chronological = false;  ///< the facet lists the newest values first, not the most frequent
 };
 
 /// Bumped whenever terms or slots change meaning; stored in the database and checked on open.
@@ -38,36 +42,62 @@ inline constexpr int kOldestSchemaVersion = 1;
 /// Metadata key holding kSchemaVersion.
 inline constexpr std::string_view kSchemaKey = "veille:schema";
 
+/// The table. Slots and prefixes are on disk: changing one means a new kSchemaVersion.
 inline constexpr Field kFields[] = {
-    {"id", "Q", Xapian::BAD_VALUENO, FieldKind::Id},
-    {"title", "S", Xapian::BAD_VALUENO, FieldKind::Text},
-    {"company", "XC", 1, FieldKind::Facet},
-    {"topic", "XT", 2, FieldKind::Facet},
-    {"source", "XSRC", 5, FieldKind::Filter},
-    {"date", "D", 0, FieldKind::Date},
+    {"id", "Q", 6, FieldKind::Id},                 // slot: the id again, the last tie-break of equal scores
+    {"title", "ZS", Xapian::BAD_VALUENO, FieldKind::Text},
+    {"company", "XC", 1, FieldKind::Term, 1},      // slot: canonical names joined by '\n'
+    {"topic", "XT", 2, FieldKind::Term, 2},        // slot: display names joined by '\n'
+    {"source", "XSRC", 5, FieldKind::Term},        // slot: source display name
+    {"date", "", 0, FieldKind::Date, 3, true},     // slot: "YYYYMMDD" (00 for unknown parts); facet: "YYYY-MM"
 };
 
-/// Term prefixes of analysed text (body and title share the same unprefixed space; title also gets S).
+namespace detail {
+/// The row called `name`, at compile time (an unknown name does not compile).
+consteval const Field& schema_field(std::string_view name) {
+    for (const Field& f : kFields)
+        if (f.name == name) return f;
+    throw "no such field in kFields";
+}
+consteval std::size_t facet_count() {
+    std::size_t n = 0;
+    for (const Field& f : kFields) n += f.facet_slot != Xapian::BAD_VALUENO;
+    return n;
+}
+}  // namespace detail
+
+/// The fields counted as a search's facets, in table order: company, topic, date.
+inline constexpr auto kFacetFields = [] {
+    std::array<const Field*, detail::facet_count()> out{};
+    std::size_t i = 0;
+    for (const Field& f : kFields)
+        if (f.facet_slot != Xapian::BAD_VALUENO) out[i++] = &f;
+    return out;
+}();
+
+/// Term prefixes of analysed text (body and title share the same unprefixed space; title also gets ZS).
 namespace prefix {
+inline constexpr std::string_view kId = detail::schema_field("id").prefix;  ///< Q<id>
 inline constexpr std::string_view kStem = "Z";        ///< Z<stem of folded word>, with positions
 /// <folded word>, only when it differs from the exact form (« sécurité » → securite): a plain word's
 /// folded form is its E term, one term less per word to write. Prefix search and did-you-mean read both.
 inline constexpr std::string_view kFolded = "";
 inline constexpr std::string_view kExact = "E";       ///< E<exact word>, accents kept: exact search (=thé, =the)
-inline constexpr std::string_view kTitleStem = "ZS";  ///< ZS<stem>, with positions: title boost and title:
+/// ZS<stem>, with positions: title boost and title:.
+inline constexpr std::string_view kTitleStem = detail::schema_field("title").prefix;
 inline constexpr std::string_view kMonth = "XM";      ///< XM<YYYYMM>
 inline constexpr std::string_view kYear = "XY";       ///< XY<YYYY>
 }  // namespace prefix
 
-/// Value slots not tied to a query field.
+/// Value slots, from the table where a field owns them.
 namespace slot {
-inline constexpr Xapian::valueno kDate = 0;      ///< "YYYYMMDD" (00 for unknown parts)
-inline constexpr Xapian::valueno kCompanies = 1; ///< canonical names joined by '\n'
-inline constexpr Xapian::valueno kTopics = 2;    ///< display names joined by '\n'
-inline constexpr Xapian::valueno kMonth = 3;     ///< "YYYY-MM"
+inline constexpr Xapian::valueno kDate = detail::schema_field("date").slot;               ///< "YYYYMMDD"
+inline constexpr Xapian::valueno kCompanies = detail::schema_field("company").facet_slot; ///< joined names
+inline constexpr Xapian::valueno kTopics = detail::schema_field("topic").facet_slot;      ///< joined names
+inline constexpr Xapian::valueno kMonth = detail::schema_field("date").facet_slot;         ///< "YYYY-MM"
 inline constexpr Xapian::valueno kHash = 4;      ///< content hash: unchanged articles are skipped
-inline constexpr Xapian::valueno kSource = 5;    ///< source display name
-inline constexpr Xapian::valueno kId = 6;        ///< article id: the last tie-break of equal scores
+inline constexpr Xapian::valueno kSource = detail::schema_field("source").slot;  ///< source display name
+inline constexpr Xapian::valueno kId = detail::schema_field("id").slot;          ///< article id (tie-break)
 /// The article's body, LZ4-compressed (store_article): outside the document data, which Xapian
 /// compresses with zlib at a tenth of LZ4's speed (8% of indexing time).
 inline constexpr Xapian::valueno kBody = 7;
@@ -83,9 +113,10 @@ std::string id_term(std::string_view id);
 /// The filter term of a facet/filter value (company, topic, source): prefix + folded value.
 std::string filter_term(const Field& field, std::string_view value, const Analyzer& analyzer);
 
-/// Joins multi-valued facet values for a value slot, and splits them back.
+/// Multi-valued facet values as one slot value: {"OpenAI", "Mistral AI"} → "OpenAI\nMistral AI".
 std::string join_values(const std::vector<std::string>& values);
-std::vector<std::string> split_values(std::string_view joined);
+/// The values of a join_values() slot, as views into `joined`; empty values are skipped.
+std::vector<std::string_view> split_values(std::string_view joined);
 
 /// Writes the schema version into a new database, or checks it on an existing one (and marks an
 /// older readable one as this version); throws DatabaseError naming `path` when it cannot be used.

@@ -1,56 +1,12 @@
-// document_builder.cpp — which terms each token becomes (see common/schema.hpp for the prefixes).
+// document_builder.cpp — an article's terms (common/index_terms.hpp), filter terms and value slots.
 #include "indexer/document_builder.hpp"
 
 #include <cstdio>
 
+#include "common/index_terms.hpp"
 #include "common/schema.hpp"
 
 namespace veille {
-
-namespace {
-
-constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245 bytes per term
-
-// Terms are spelt in one reused buffer: a string built per token cost an allocation for every word
-// longer than the short-string buffer.
-const std::string& term_of(std::string_view prefix, const std::string& word) {
-    thread_local std::string term;
-    term.assign(prefix);
-    term += word;
-    return term;
-}
-
-void add_positional(Xapian::Document& doc, std::string_view prefix, const std::string& word, Xapian::termpos pos) {
-    if (word.empty() || prefix.size() + word.size() > kMaxTermBytes) return;
-    doc.add_posting(term_of(prefix, word), pos);
-}
-
-void add_plain(Xapian::Document& doc, std::string_view prefix, const std::string& word) {
-    if (word.empty() || prefix.size() + word.size() > kMaxTermBytes) return;
-    doc.add_term(term_of(prefix, word));
-}
-
-// Words get a positional stem (matching, phrases), plus the exact form and, when accents make it
-// differ, the folded form, without positions (exact search, prefix search, did-you-mean). Stop words
-// get nothing but keep their position, so that phrases measure the gap they leave (schema.hpp).
-// Compounds and names are single terms at no position of their own.
-void index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termpos offset, bool title) {
-    for (const Token& t : tokens) {
-        const bool word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
-        if (word) {
-            if (t.stopword) continue;
-            add_positional(doc, prefix::kStem, t.stem, offset + t.position);
-            if (title) add_positional(doc, prefix::kTitleStem, t.stem, t.position);
-        } else {
-            add_plain(doc, prefix::kStem, t.stem);
-            if (title) add_plain(doc, prefix::kTitleStem, t.stem);
-        }
-        add_plain(doc, prefix::kExact, t.exact);
-        if (t.folded != t.exact) add_plain(doc, prefix::kFolded, t.folded);
-    }
-}
-
-}  // namespace
 
 Xapian::Document build_document(const Article& a, const std::vector<Token>& title, const std::vector<Token>& body,
                                 const std::string& hash, const Analyzer& analyzer) {
@@ -58,8 +14,8 @@ Xapian::Document build_document(const Article& a, const std::vector<Token>& titl
     doc.add_boolean_term(id_term(a.id));
     Xapian::termpos title_end = 0;
     for (const Token& t : title) title_end = std::max<Xapian::termpos>(title_end, t.position);
-    index_tokens(doc, title, 0, true);
-    index_tokens(doc, body, title_end + kBodyPositionGap, false);
+    add_index_terms(doc, title, 0, TextField::Title);
+    add_index_terms(doc, body, title_end + kBodyPositionGap, TextField::Body);
 
     const Field& company = field("company");
     const Field& topic = field("topic");

@@ -2,12 +2,13 @@
 // explanation shows the rules that apply now (and what was stored, should they differ).
 #include "indexer/explain.hpp"
 
-#include <filesystem>
+#include <optional>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "common/database.hpp"
 #include "common/error.hpp"
 #include "common/schema.hpp"
 #include "indexer/enrich.hpp"
@@ -17,18 +18,15 @@ namespace veille {
 namespace {
 
 Article load(const std::string& db_path, const std::string& id) {
-    std::error_code ec;
-    if (!std::filesystem::exists(db_path, ec)) throw DatabaseError(db_path, "no such database");
+    const Xapian::Database db = open_database(db_path);
+    std::optional<Article> article;
     try {
-        Xapian::Database db(db_path);
-        check_schema(db, db_path);
-        const std::string term = id_term(id);
-        auto p = db.postlist_begin(term);
-        if (p == db.postlist_end(term)) throw UsageError("no article with id '" + id + "' in " + db_path);
-        return stored_article(db.get_document(*p));
+        article = find_article(db, id);
     } catch (const Xapian::Error& e) {
         throw DatabaseError(db_path, "cannot read database: " + e.get_description());
     }
+    if (!article) throw UsageError("no article with id '" + id + "' in " + db_path);
+    return std::move(*article);
 }
 
 }  // namespace

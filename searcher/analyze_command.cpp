@@ -7,7 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/analysis/analyzer.hpp"
-#include "common/schema.hpp"
+#include "common/index_terms.hpp"
+#include "common/text/utf8.hpp"
 #include "searcher/commands.hpp"
 
 namespace veille {
@@ -22,18 +23,6 @@ std::string_view kind_name(TokenKind kind) {
         case TokenKind::Name: return "name";
     }
     return "word";
-}
-
-// The same rule as indexer/document_builder.cpp (which searcher code may not include): stop words get
-// no term; every other token gets its stem, the exact form (=mot) and, when it differs, the folded
-// form (prefix search, did-you-mean).
-std::vector<std::string> index_terms(const Token& t) {
-    const bool word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
-    if (word && t.stopword) return {};
-    std::vector<std::string> terms{std::string(prefix::kStem) + t.stem};
-    terms.push_back(std::string(prefix::kExact) + t.exact);
-    if (t.folded != t.exact) terms.push_back(std::string(prefix::kFolded) + t.folded);
-    return terms;
 }
 
 void print_json(std::string_view text, const std::vector<Token>& tokens, std::ostream& out) {
@@ -51,7 +40,8 @@ void print_json(std::string_view text, const std::vector<Token>& tokens, std::os
         j["begin"] = t.begin;
         j["end"] = t.end;
         j["span"] = t.span;
-        j["terms"] = index_terms(t);
+        j["terms"] = index_terms(t, TextField::Body);
+        j["title_terms"] = index_terms(t, TextField::Title);
         list.push_back(std::move(j));
     }
     Json doc;
@@ -62,11 +52,7 @@ void print_json(std::string_view text, const std::vector<Token>& tokens, std::os
 
 void print_table(std::string_view text, const std::vector<Token>& tokens, std::ostream& out) {
     // Columns padded by display width (UTF-8 aware) so accented forms line up.
-    const auto width = [](const std::string& s) {
-        std::size_t n = 0;
-        for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        return n;
-    };
+    const auto width = [](const std::string& s) { return utf8_length(s); };
     const auto cell = [&](const std::string& s, std::size_t w) {
         return s + std::string(w > width(s) ? w - width(s) : 1, ' ');
     };
@@ -82,7 +68,8 @@ void print_table(std::string_view text, const std::vector<Token>& tokens, std::o
         std::string pos = std::to_string(t.position);
         if (t.span > 1) pos += "+" + std::to_string(t.span - 1);
         std::string terms;
-        for (const auto& term : index_terms(t)) terms += (terms.empty() ? "" : "  ") + term;
+        // As in a title: the body's terms and the ZS stem.
+        for (const auto& term : index_terms(t, TextField::Title)) terms += (terms.empty() ? "" : "  ") + term;
         out << cell(pos, 5) << cell(t.surface, w_surface) << cell(std::string(kind_name(t.kind)), 10)
             << cell(t.exact, w_form) << cell(t.folded, w_form) << cell(t.stem, w_form)
             << cell(t.stopword ? "oui" : "non", 6) << cell(std::to_string(t.begin) + "–" + std::to_string(t.end), 10)

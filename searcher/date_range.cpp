@@ -4,6 +4,7 @@
 #include "common/date.hpp"
 #include "common/error.hpp"
 #include "common/extract/date_parser.hpp"
+#include "common/text/ascii.hpp"
 
 namespace veille {
 
@@ -12,9 +13,11 @@ namespace {
 constexpr const char* kForms =
     "expected 2025, 2025-07, 2025-07-12, 2025-07-01..2025-09-30, >=2025-07-01 or \"juillet 2025\"";
 
-std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '"')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '"')) s.remove_suffix(1);
+// A value may come quoted (date:"juillet 2025") or padded (a..b typed with spaces): both are dropped.
+std::string unquote(std::string_view s) {
+    const auto edge = [](char c) { return is_space(c) || c == '"'; };
+    while (!s.empty() && edge(s.front())) s.remove_prefix(1);
+    while (!s.empty() && edge(s.back())) s.remove_suffix(1);
     return std::string(s);
 }
 
@@ -34,7 +37,7 @@ std::string last_of(const Date& d) {
 }
 
 Date parse_or_throw(std::string_view text, std::size_t column) {
-    const auto d = one_date(trim(text));
+    const auto d = one_date(unquote(text));
     if (!d) throw QueryError("bad date '" + std::string(text) + "': " + kForms, column);
     return *d;
 }
@@ -42,7 +45,7 @@ Date parse_or_throw(std::string_view text, std::size_t column) {
 }  // namespace
 
 DateRange parse_date_range(std::string_view raw, std::size_t column) {
-    const std::string value = trim(raw);
+    const std::string value = unquote(raw);
     if (value.empty()) throw QueryError(std::string("empty date: ") + kForms, column);
     if (const auto dots = value.find(".."); dots != std::string::npos) {
         DateRange r;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "common/schema.hpp"
+
 namespace veille {
 
 void FacetColumn::clear() {
@@ -18,21 +20,15 @@ void FacetColumn::learn(Xapian::docid did, const std::string& joined) {
         start_.resize(did + 1, kUnknown);
         length_.resize(did + 1, 0);
     }
-    // The slot holds the values joined by '\n' (document_builder.cpp).
     const auto first = static_cast<std::uint32_t>(ids_.size());
-    std::size_t start = 0;
-    while (start < joined.size() && ids_.size() - first < UINT8_MAX) {
-        const std::size_t stop = std::min(joined.find('\n', start), joined.size());
-        if (stop > start) {
-            const std::string_view value(joined.data() + start, stop - start);
-            auto it = id_of_.find(value);
-            if (it == id_of_.end()) {
-                it = id_of_.emplace(std::string(value), static_cast<std::uint32_t>(names_.size())).first;
-                names_.emplace_back(value);
-            }
-            ids_.push_back(it->second);
+    for (const std::string_view value : split_values(joined)) {
+        if (ids_.size() - first == UINT8_MAX) break;  // length_ holds a byte
+        auto it = id_of_.find(value);
+        if (it == id_of_.end()) {
+            it = id_of_.emplace(std::string(value), static_cast<std::uint32_t>(names_.size())).first;
+            names_.emplace_back(value);
         }
-        start = stop + 1;
+        ids_.push_back(it->second);
     }
     start_[did] = first;
     length_[did] = static_cast<std::uint8_t>(ids_.size() - first);

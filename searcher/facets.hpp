@@ -69,17 +69,4 @@ private:
     std::vector<std::size_t> counts_;  // by value id
 };
 
-/// The facets veille counts: name in SearchResult::facets, filter field, value slot.
-struct FacetField {
-    const char* name;
-    const char* filter_field;
-    Xapian::valueno slot;
-    bool chronological;
-};
-inline constexpr FacetField kFacetFields[] = {
-    {"company", "company", 1, false},
-    {"topic", "topic", 2, false},
-    {"date", "date", 3, true},
-};
-
 }  // namespace veille

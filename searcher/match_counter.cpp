@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "common/schema.hpp"
 #include "searcher/match_bitmap.hpp"
 #include "searcher/match_set.hpp"
 
@@ -12,7 +13,7 @@ namespace veille {
 MatchCounter::MatchCounter(std::vector<FacetColumn>& columns, const ParsedQuery& parsed, const Xapian::Query& query)
     : match_set_(match_set_only(query).serialise()) {
     for (std::size_t i = 0; i < std::size(kFacetFields); ++i) {
-        const auto* field = kFacetFields[i].filter_field;
+        const std::string field(kFacetFields[i]->name);
         filtered_.push_back(parsed.filters.has(field));
         sides_.push_back(filtered_.back() ? match_set_only(parsed.full(field)).serialise() : std::string());
         spies_.push_back(std::make_unique<FacetSpy>(columns[i]));
@@ -77,7 +78,7 @@ void MatchCounter::drill_down(const Xapian::Database& db) {
 std::map<std::string, std::vector<FacetCount>> MatchCounter::facets(std::size_t limit) const {
     std::map<std::string, std::vector<FacetCount>> out;
     for (std::size_t i = 0; i < std::size(kFacetFields); ++i)
-        out[kFacetFields[i].name] = spies_[i]->top(limit, kFacetFields[i].chronological);
+        out[std::string(kFacetFields[i]->name)] = spies_[i]->top(limit, kFacetFields[i]->chronological);
     return out;
 }
 

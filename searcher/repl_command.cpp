@@ -17,6 +17,8 @@
 #include <editline/readline.h>
 
 #include "common/error.hpp"
+#include "common/text/ascii.hpp"
+#include "common/text/utf8.hpp"
 #include "searcher/commands.hpp"
 #include "searcher/engine.hpp"
 
@@ -49,13 +51,6 @@ constexpr Command kCommands[] = {
     {":help", ":h", "", "cette aide"},
     {":quit", ":q", "", "quitter (ou Ctrl-D)"},
 };
-
-std::string trim(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(b, e - b + 1));
-}
 
 /// « "Mistral AI" » → « Mistral AI »: values may be quoted as in queries.
 std::string unquote(std::string s) {
@@ -150,7 +145,7 @@ public:
         std::cout << "veille — " << engine_.size() << " articles. Tapez une requête, :help pour l’aide, :quit pour sortir.\n"
                   << std::flush;
         while (const auto line = editor.read(prompt())) {
-            const std::string text = trim(*line);
+            const std::string text(trim(*line));
             if (text.empty()) continue;
             editor.remember(text);
             if (!handle(text)) break;
@@ -180,7 +175,7 @@ private:
         }
         const auto space = text.find_first_of(" \t");
         const std::string name = text.substr(0, space);
-        const std::string arg = space == std::string::npos ? std::string() : unquote(trim(text.substr(space)));
+        const std::string arg = space == std::string::npos ? std::string() : unquote(std::string(trim(text.substr(space))));
         if (name == ":quit" || name == ":q" || name == ":exit") return false;
         if (name == ":help" || name == ":h" || name == ":?") help();
         else if (name == ":next" || name == ":n") page(true);
@@ -344,8 +339,7 @@ private:
         for (const Command& c : kCommands) {
             std::string usage = std::string(c.name) + (c.args.empty() ? "" : " " + std::string(c.args));
             if (!c.alias.empty()) usage += " (" + std::string(c.alias) + ")";
-            std::size_t columns = 0;
-            for (const char ch : usage) columns += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+            const std::size_t columns = utf8_length(usage);
             std::cout << "  " << usage << std::string(columns < 30 ? 32 - columns : 2, ' ') << c.help << '\n';
         }
         std::cout << "Flèches : historique (conservé entre les sessions) · Tab : complète les commandes\n";

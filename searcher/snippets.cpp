@@ -7,6 +7,8 @@
 
 #include "common/analysis/analyzer.hpp"
 #include "common/analysis/normalizer.hpp"
+#include "common/text/ascii.hpp"
+#include "common/text/utf8.hpp"
 #include "searcher/request.hpp"
 
 namespace veille {
@@ -45,7 +47,6 @@ const std::string* match_key(const Token& t, const HighlightTerms& terms) {
     return nullptr;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Best window of `width` words for the matches, scored by distinct query terms first (a passage with
 // both « sécurité » and « réseau » beats one saying « sécurité » three times), then by new terms not
@@ -153,8 +154,7 @@ std::string render(std::string_view text, const std::vector<const Token*>& word_
 
 /// The opening of a text without words the analyzer recognises: about 200 bytes at a UTF-8 boundary.
 std::string opening(std::string_view text) {
-    std::size_t end = std::min<std::size_t>(text.size(), 200);
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    const std::size_t end = utf8_ceil(text, 200);
     std::string out;
     append_clean(out, text, 0, end);
     while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -193,8 +193,7 @@ void fold_into(QuickFold& f, std::string_view s, std::size_t from, std::size_t t
             i += 2;
         } else {
             put(" ", i);  // any other character: not part of a French word's folded form
-            ++i;
-            while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+            i = utf8_ceil(s, i + 1);
         }
     }
 }
@@ -219,8 +218,7 @@ std::pair<std::size_t, std::size_t> region(std::string_view text, const Highligh
     std::vector<std::size_t> found(needles.size(), 0);
     std::size_t start = 0;
     for (std::size_t done = 0, block = 4096; done < text.size(); block *= 2) {
-        std::size_t stop = std::min(text.size(), done + block);
-        while (stop < text.size() && (static_cast<unsigned char>(text[stop]) & 0xC0) == 0x80) ++stop;
+        const std::size_t stop = utf8_ceil(text, done + block);
         const std::size_t old_size = f.text.size();
         fold_into(f, text, done, stop);
         done = stop;

@@ -10,6 +10,9 @@
 #include "common/analysis/analyzer.hpp"
 #include "common/analysis/normalizer.hpp"
 #include "common/schema.hpp"
+#include "common/text/ascii.hpp"
+#include "common/text/utf8.hpp"
+#include "searcher/query_lexer.hpp"
 
 namespace veille {
 
@@ -27,55 +30,12 @@ constexpr Xapian::doccount kRareFactor = 20;  // a rare word yields to a candida
 // of a 20 ms query at 100,000 articles).
 constexpr Xapian::doccount kWordFreq = 5;
 
-using Chars = std::vector<char32_t>;
+using Chars = std::u32string;
 
-/// UTF-8 → code points; invalid bytes become U+FFFD (they never match anything).
-Chars decode(std::string_view s) {
-    Chars out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || i + n > s.size()) {
-            out.push_back(0xFFFD);
-            ++i;
-            continue;
-        }
-        char32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
-        bool ok = true;
-        for (std::size_t k = 1; k < n; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            ok = ok && (cc & 0xC0) == 0x80;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        out.push_back(ok ? cp : 0xFFFD);
-        i += ok ? n : 1;
-    }
-    return out;
-}
-
-/// Code points in valid UTF-8 (lead bytes), without decoding: the cheap length test of scan().
-std::size_t code_points(std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
+/// One code point as UTF-8: a scan head.
 std::string encode(char32_t cp) {
     std::string out;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    append_utf8(out, cp);
     return out;
 }
 
@@ -125,9 +85,9 @@ void scan(const Xapian::Database& db, const std::string& head, const Chars& word
             // An E term with accents: its folded form is the unprefixed term, read in the first pass.
             if (prefix == prefix::kExact && std::any_of(term.begin(), term.end(), [](char c) { return c & 0x80; }))
                 continue;
-            const std::size_t chars = code_points(term);
+            const std::size_t chars = utf8_length(term);
             if ((chars > word.size() ? chars - word.size() : word.size() - chars) > limit) continue;
-            const Chars t = decode(term);
+            const Chars t = decode_utf8(term);
             const std::size_t d = distance(word, t, best.word.empty() ? limit : std::min(limit, best.dist));
             if (d == 0 || d > limit) continue;
             const Xapian::doccount freq = folded_freq(db, term);
@@ -148,7 +108,7 @@ bool is_inflection(const std::string& a, const std::string& b) {
 
 /// The closest frequent folded word for `folded`, or "" when the word is fine or nothing is close.
 std::string correct(const Xapian::Database& db, const Token& t, std::size_t& budget) {
-    const Chars word = decode(t.folded);
+    const Chars word = decode_utf8(t.folded);
     if (word.size() < 3 || word.size() > kMaxWordChars) return {};
     const Xapian::doccount stem_freq = db.get_termfreq(std::string(prefix::kStem) + t.stem);
     const Xapian::doccount freq = folded_freq(db, t.folded);
@@ -250,23 +210,37 @@ std::string match_case(std::string_view typed, std::string word) {
     return word;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// The byte offset of 1-based character column `column` of `text` (lexemes carry columns).
+std::size_t byte_of_column(std::string_view text, std::size_t column) {
+    std::size_t chars = 1, i = 0;
+    for (; i < text.size(); ++i)
+        if (!is_continuation_byte(text[i]) && chars++ == column) break;
+    return i;
+}
 
-// Parts of the query that are syntax, not words to spell-check: operators, field:value filters
-// (a quoted value runs to its closing quote), prefix searches (intel*) and NEAR/n.
-bool is_syntax(std::string_view chunk) {
-    static constexpr std::string_view kOperators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "et", "ou", "sauf",
-                                                      "ET", "OU", "SAUF"};
-    for (std::string_view op : kOperators)
-        if (chunk == op) return true;
-    return chunk.rfind("NEAR/", 0) == 0 || chunk.find(':') != std::string_view::npos ||
-           chunk.find('*') != std::string_view::npos;
+// The examined part of `query` with everything but the words to spell-check blanked (same byte
+// offsets): the query lexer decides what is a word, so operators, signs, field filters, NEAR/n and
+// quotes are read as the parser reads them. Words of a text field (title:) are checked; filter
+// values (company:opnai) name things, not words. Prefix searches (intel*) are left as typed.
+std::string words_only(std::string_view examined) {
+    std::vector<QueryNotice> notices;
+    std::string masked(examined.size(), ' ');
+    for (const Lexeme& l : lex_query(examined, /*strict=*/false, notices)) {
+        const bool text_field = l.kind == Lex::Field && field(l.field).kind == FieldKind::Text;
+        if (l.kind != Lex::Word && l.kind != Lex::Phrase && !text_field) continue;
+        if (l.text.empty() || (l.kind == Lex::Word && l.text.back() == '*')) continue;
+        std::size_t from = byte_of_column(examined, l.column);
+        if (l.kind == Lex::Field) from += l.field.size() + 1;
+        const std::size_t at = examined.find(l.text, from);
+        if (at != std::string_view::npos) masked.replace(at, l.text.size(), l.text);
+    }
+    return masked;
 }
 
 }  // namespace
 
 std::optional<std::string> suggest(const Xapian::Database& db, std::string_view query, const Analyzer& analyzer) {
-    // Mask syntax chunks with spaces (same byte offsets) so the analyzer only sees the words.
+    // The first kMaxWords space-separated chunks, within kMaxQueryBytes.
     const std::size_t examined_end = [&] {
         std::size_t words = 0, i = 0;
         while (i < query.size()) {
@@ -279,21 +253,7 @@ std::optional<std::string> suggest(const Xapian::Database& db, std::string_view 
         }
         return i;
     }();
-    std::string masked(query.substr(0, examined_end));
-    bool in_quoted_value = false;
-    for (std::size_t i = 0; i < masked.size();) {
-        while (i < masked.size() && is_space(masked[i])) ++i;
-        std::size_t j = i;
-        while (j < masked.size() && !is_space(masked[j])) ++j;
-        const std::string_view chunk(masked.data() + i, j - i);
-        const bool quotes_odd = std::count(chunk.begin(), chunk.end(), '"') % 2 == 1;
-        if (in_quoted_value || is_syntax(chunk)) {
-            if (chunk.find(':') != std::string_view::npos && !in_quoted_value && quotes_odd) in_quoted_value = true;
-            else if (in_quoted_value && quotes_odd) in_quoted_value = false;
-            std::fill(masked.begin() + static_cast<std::ptrdiff_t>(i), masked.begin() + static_cast<std::ptrdiff_t>(j), ' ');
-        }
-        i = j;
-    }
+    const std::string masked = words_only(query.substr(0, examined_end));
 
     const std::vector<Token> tokens = analyzer.analyze(masked);
     std::size_t budget = kScanBudget * kMaxWords;

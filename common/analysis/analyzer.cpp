@@ -12,25 +12,11 @@
 #include "common/analysis/tokenizer.hpp"
 #include "common/analysis/words.hpp"
 #include "common/string_hash.hpp"
+#include "common/text/ascii.hpp"
 
 namespace veille {
 
 namespace detail {
-
-std::string collapse_spaces(std::string_view s) {
-    std::string out;
-    bool space = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
 
 namespace {
 
@@ -224,7 +210,7 @@ void add_names(std::string_view text, const std::vector<Token>& words, const Lex
             if (name.whole.front() == '.' && b > 0 && text[b - 1] == '.') --b;
             while (e < text.size() && e - words[i + k - 1].end < 2 && (text[e] == '+' || text[e] == '#')) ++e;
             const std::string raw(text.substr(b, e - b));
-            if (detail::collapse_spaces(fold_accents(normalize_exact(raw))) != name.whole) continue;
+            if (collapse_whitespace(fold_accents(normalize_exact(raw))) != name.whole) continue;
             Token n;
             n.surface = raw;
             n.exact = normalize_exact(raw);
@@ -271,7 +257,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
 }
 
 std::string Analyzer::fold(std::string_view text) const {
-    return detail::collapse_spaces(fold_accents(normalize_exact(text)));
+    return collapse_whitespace(fold_accents(normalize_exact(text)));
 }
 
 }  // namespace veille

@@ -8,6 +8,7 @@
 #include "common/analysis/normalizer.hpp"
 #include "common/analysis/words.hpp"
 #include "common/data_files.hpp"
+#include "common/text/ascii.hpp"
 
 namespace veille {
 
@@ -28,7 +29,7 @@ Lexicon::Lexicon(std::string_view stopwords, std::string_view elisions, const st
         std::vector<std::string> parts;
         for (const auto& t : detail::analyze_words(name, *this)) parts.push_back(t.folded);
         if (parts.empty()) continue;
-        std::string whole = detail::collapse_spaces(fold_accents(normalize_exact(name)));
+        std::string whole = collapse_whitespace(fold_accents(normalize_exact(name)));
         if (parts.size() == 1 && parts[0] == whole) {
             protected_words_.insert(whole);
             continue;

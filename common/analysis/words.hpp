@@ -10,8 +10,6 @@ namespace veille::detail {
 
 /// Word tokens only (no compounds, no names): the lexicon analyses its names with this.
 std::vector<Token> analyze_words(std::string_view text, const Lexicon& lexicon);
-/// Whitespace runs → one space, trimmed.
-std::string collapse_spaces(std::string_view s);
 /// Drops this thread's memo of word forms (after the lexicon changed what they depend on).
 void forget_word_forms();
 

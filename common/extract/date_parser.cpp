@@ -2,6 +2,7 @@
 #include "common/extract/date_parser.hpp"
 
 #include "common/extract/date_lexer.hpp"
+#include "common/text/ascii.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -218,11 +219,6 @@ bool valid_tail(const std::vector<Tok>& t, std::size_t k) {
     return k == t.size();
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && space_length(s, 0)) s.remove_prefix(space_length(s, 0));
-    while (!s.empty() && (s.back() == ' ' || (s.back() >= '\t' && s.back() <= '\r'))) s.remove_suffix(1);
-    return s;
-}
 
 // ISO 8601 / RFC 3339, extended (2025-07-12, 2025-07, 2025/07/12) or basic (20250712), then a tail.
 std::optional<Date> iso_date(std::string_view s) {
@@ -328,6 +324,8 @@ int french_month(std::string_view word) {
 }
 
 std::optional<Date> parse_metadata_date(std::string_view text) {
+    // Leading spaces may be Unicode ones (no-break space before a date in HTML), trailing ones ASCII.
+    while (!text.empty() && space_length(text, 0)) text.remove_prefix(space_length(text, 0));
     text = trim(text);
     if (text.empty() || text.size() > kMaxMetadata) return std::nullopt;
     if (auto d = iso_date(text)) return d;

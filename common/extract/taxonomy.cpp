@@ -7,6 +7,7 @@
 
 #include "common/data_files.hpp"
 #include "common/error.hpp"
+#include "common/text/ascii.hpp"
 
 namespace veille {
 
@@ -38,12 +39,6 @@ std::vector<const Token*> words_of(const std::vector<Token>& tokens) {
     for (const Token& t : tokens)
         if (is_word(t)) out.push_back(&t);
     return out;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
 }
 
 }  // namespace

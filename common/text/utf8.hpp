@@ -1,4 +1,4 @@
-// utf8.hpp — checking and repairing UTF-8: what readers and the query parser do with bytes that are not text.
+// utf8.hpp — UTF-8 at the byte level: stepping over characters, counting them, checking and repairing.
 #pragma once
 #include <cstddef>
 #include <optional>
@@ -6,6 +6,26 @@
 #include <string_view>
 
 namespace veille {
+
+/// A byte that continues a multi-byte character (10xxxxxx): never the start of one.
+constexpr bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+/// Characters (code points) in valid UTF-8, counted by their first bytes: « été » → 3. The display
+/// column of a byte offset is utf8_length(text.substr(0, offset)) + 1.
+std::size_t utf8_length(std::string_view text);
+
+/// The character boundary at or before `offset` (at most text.size()): where to cut `text` to at
+/// most `offset` bytes without splitting « é ».
+std::size_t utf8_floor(std::string_view text, std::size_t offset);
+
+/// The character boundary at or after `offset` (at most text.size()).
+std::size_t utf8_ceil(std::string_view text, std::size_t offset);
+
+/// UTF-8 → code points; each byte of an invalid sequence becomes U+FFFD: « thé » → {t, h, é}.
+std::u32string decode_utf8(std::string_view text);
+
+/// Appends code point `cp` (at most U+10FFFF) to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
 
 /// Byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates and code points
 /// above U+10FFFF are invalid), or nullopt when `text` is valid UTF-8.

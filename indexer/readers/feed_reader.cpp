@@ -2,6 +2,7 @@
 #include "indexer/readers/format_readers.hpp"
 
 #include "common/extract/date_parser.hpp"
+#include "common/text/ascii.hpp"
 #include "indexer/readers/html_text.hpp"
 
 #include <pugixml.hpp>

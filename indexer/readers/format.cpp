@@ -2,6 +2,7 @@
 #include "indexer/readers/reader.hpp"
 
 #include "common/error.hpp"
+#include "common/text/utf8.hpp"
 #include "indexer/readers/format_readers.hpp"
 
 #include <fcntl.h>
@@ -186,9 +187,7 @@ std::size_t line_at(std::string_view content, std::size_t offset) {
 
 std::string shorten(std::string_view text, std::size_t max_bytes) {
     if (text.size() <= max_bytes) return std::string(text);
-    std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return std::string(text.substr(0, cut)) + "…";
+    return std::string(text.substr(0, utf8_floor(text, max_bytes))) + "…";
 }
 
 }  // namespace veille

@@ -2,6 +2,7 @@
 #include "indexer/readers/format_readers.hpp"
 
 #include "common/extract/date_parser.hpp"
+#include "common/text/ascii.hpp"
 #include "indexer/readers/html_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -13,12 +14,6 @@
 namespace veille {
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 // The charset a page declares in its first bytes (<meta charset=…> or http-equiv), lower-cased.
 std::string declared_charset(std::string_view html) {

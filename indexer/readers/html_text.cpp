@@ -230,21 +230,6 @@ std::string visible_text(const GumboNode& root, bool include_hidden) {
     return out.take();
 }
 
-std::string collapse_whitespace(std::string_view s) {
-    std::string out;
-    bool space = false;
-    for (const char c : s) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-
 std::string html_to_text(std::string_view html) {
     if (nesting_depth(html) > kMaxHtmlDepth) return strip_tags(html);
     const GumboTree tree = parse_html(html);

@@ -37,9 +37,6 @@ std::size_t nesting_depth(std::string_view html);
 /// kMaxHtmlDepth is reduced to its character data without parsing.
 std::string html_to_text(std::string_view html);
 
-/// Whitespace runs (space, tab, newlines, form feed) → one space, trimmed: for titles, ids and metadata.
-std::string collapse_whitespace(std::string_view s);
-
 /// The value of attribute `name` of an element, or "" when absent.
 std::string_view attribute(const GumboNode& element, const char* name);
 

@@ -2,6 +2,7 @@
 #include "indexer/readers/format_readers.hpp"
 
 #include "common/extract/date_parser.hpp"
+#include "common/text/ascii.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -9,22 +10,8 @@
 namespace veille {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t\r\n\f\v");
-    if (b == std::string_view::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n\f\v") - b + 1);
-}
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
-bool is_alnum(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c & 0x80);
-}
+// A letter or digit of any script: UTF-8 bytes count, so that « é_t » keeps its underscore.
+bool is_word_byte(char c) { return is_ascii_alnum(c) || (static_cast<unsigned char>(c) & 0x80); }
 
 // What the top of the file says about the article.
 struct Meta {
@@ -138,7 +125,7 @@ std::string strip_inline(std::string_view s) {
             continue;
         }
         // « snake_case » keeps its underscore; « _important_ » loses its marks.
-        if (c == '_' && !(i > 0 && is_alnum(s[i - 1]) && i + 1 < s.size() && is_alnum(s[i + 1]))) continue;
+        if (c == '_' && !(i > 0 && is_word_byte(s[i - 1]) && i + 1 < s.size() && is_word_byte(s[i + 1]))) continue;
         out += c;
     }
     return out;

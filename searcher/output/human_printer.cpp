@@ -2,6 +2,8 @@
 // only when asked (a terminal without NO_COLOR, decided by the caller).
 #include "searcher/output/printers.hpp"
 
+#include "common/text/utf8.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <vector>
@@ -36,7 +38,7 @@ std::string printable(std::string_view s) {
 std::size_t columns(std::string_view s) {
     std::size_t n = 0;
     for (const char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != kMarkOpen && c != kMarkClose) ++n;
+        if (!is_continuation_byte(c) && c != kMarkOpen && c != kMarkClose) ++n;
     return n;
 }
 

@@ -1,6 +1,8 @@
 // trec_printer.cpp — TREC run lines (`qid Q0 docid rank score tag`), the input trec_eval reads.
 #include "searcher/output/printers.hpp"
 
+#include "common/text/ascii.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -12,7 +14,7 @@ namespace {
 // trec_eval splits on whitespace: an id with a space would shift every column.
 std::string one_field(std::string s) {
     for (char& c : s)
-        if (std::isspace(static_cast<unsigned char>(c))) c = '_';
+        if (is_space(c)) c = '_';
     return s.empty() ? std::string("-") : s;
 }
 
