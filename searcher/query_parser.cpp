@@ -17,6 +17,8 @@ namespace veille {
 namespace {
 
 constexpr int kMaxParens = 100;  // nesting deeper than any person types; recursion stays shallow
+constexpr std::size_t kMaxRepairs = 32;   // lenient repairs before the whole text is read as words
+constexpr std::size_t kMaxNotices = 10;   // an answer names at most this many
 
 }  // namespace
 
@@ -297,8 +299,10 @@ ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::st
             break;
         } catch (const QueryError& e) {
             if (strict) throw;
-            if (attempt > lexemes.size() || !repair_syntax(lexemes, e, notices)) {
-                if (attempt > lexemes.size() + 1) throw;  // words only cannot fail; never loop
+            // A few repairs set most queries right; past that, the text is read as words in one go
+            // (a pasted page of stray operators must not cost one parse per operator).
+            if (attempt >= kMaxRepairs || !repair_syntax(lexemes, e, notices)) {
+                if (attempt > kMaxRepairs + 1) throw;  // words only cannot fail; never loop
                 read_as_words(lexemes, notices);
             }
         }
@@ -320,6 +324,11 @@ ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::st
         out.scoring = browse ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing;
     }
     for (auto& n : out.notices) notices.push_back(std::move(n));
+    if (notices.size() > kMaxNotices) {
+        const std::size_t more = notices.size() - kMaxNotices + 1;
+        notices.resize(kMaxNotices - 1);
+        notices.push_back({0, "et " + std::to_string(more) + " autres remarques du même genre"});
+    }
     out.notices = std::move(notices);
     return out;
 }

@@ -16,6 +16,32 @@ bool is_operator(Lex k) { return k == Lex::And || k == Lex::Or || k == Lex::Not 
 
 std::string shown(const Lexeme& l) { return l.field.empty() ? l.text : l.field + ":" + l.text; }
 
+// Every parenthesis without its pair goes in one pass (a stack of the open ones), so that a pasted
+// text with a thousand stray « ) » costs one repair, not a thousand parses.
+void balance_parentheses(std::vector<Lexeme>& lexemes, std::vector<QueryNotice>& notices) {
+    std::vector<std::size_t> open;
+    std::vector<bool> drop(lexemes.size(), false);
+    for (std::size_t i = 0; i < lexemes.size(); ++i) {
+        if (lexemes[i].kind == Lex::LParen) {
+            open.push_back(i);
+        } else if (lexemes[i].kind == Lex::RParen) {
+            if (open.empty()) {
+                drop[i] = true;
+                notices.push_back({lexemes[i].column, "parenthèse fermante sans ouverture, ignorée"});
+            } else {
+                open.pop_back();
+            }
+        }
+    }
+    for (const std::size_t i : open) {
+        drop[i] = true;
+        notices.push_back({lexemes[i].column, "parenthèse ouvrante sans fermeture, ignorée"});
+    }
+    std::size_t k = 0;
+    lexemes.erase(std::remove_if(lexemes.begin(), lexemes.end(), [&](const Lexeme&) { return drop[k++]; }),
+                  lexemes.end());
+}
+
 }  // namespace
 
 bool repair_syntax(std::vector<Lexeme>& lexemes, const QueryError& error, std::vector<QueryNotice>& notices) {
@@ -36,13 +62,16 @@ bool repair_syntax(std::vector<Lexeme>& lexemes, const QueryError& error, std::v
                               lexemes.end());
                 return true;
             }
-            notices.push_back({column, "parenthèse ouvrante sans fermeture, ignorée"});
-            lexemes.erase(at);
+            [[fallthrough]];
+        case Lex::RParen: {
+            const std::size_t before = lexemes.size();
+            balance_parentheses(lexemes, notices);
+            if (lexemes.size() < before) return true;
+            // Balanced, yet an error at a parenthesis (« () »): drop that one.
+            notices.push_back({column, "parenthèse sans contenu, ignorée"});
+            lexemes.erase(std::find_if(lexemes.begin(), lexemes.end(), [&](const Lexeme& l) { return l.column == column; }));
             return true;
-        case Lex::RParen:
-            notices.push_back({column, "parenthèse fermante sans ouverture, ignorée"});
-            lexemes.erase(at);
-            return true;
+        }
         case Lex::Field:
             notices.push_back({column, "« " + shown(*at) + " » n’est pas un filtre valide, lu comme du texte"});
             at->kind = Lex::Word;

@@ -107,7 +107,8 @@ void UnitBuilder::count_words(const std::vector<Token>& tokens) {
     for (const auto& t : tokens) {
         if (!is_word(t)) continue;
         if (!t.stopword) has_content_ = true;
-        else if (stop_words_.size() < 8) stop_words_ += (stop_words_.empty() ? "" : ", ") + t.surface;
+        else if (stop_words_.size() < 40 && ("|" + stop_words_ + "|").find("|" + t.surface + "|") == std::string::npos)
+            stop_words_ += (stop_words_.empty() ? "" : "|") + t.surface;
     }
 }
 
@@ -115,7 +116,9 @@ std::optional<QueryNotice> UnitBuilder::stop_words_only_notice() const {
     // Stop words get no index term (schema version 2), so a query of nothing else finds next to
     // nothing: say so rather than answer a silent 0.
     if (has_content_ || stop_words_.empty()) return std::nullopt;
-    return QueryNotice{0, "rien que des mots vides (" + stop_words_ + "), que l’index ne garde pas"};
+    std::string shown = stop_words_;
+    for (std::size_t at = shown.find('|'); at != std::string::npos; at = shown.find('|', at)) shown.replace(at, 1, ", ");
+    return QueryNotice{0, "rien que des mots vides (" + shown + "), que l’index ne garde pas"};
 }
 
 std::vector<Unit> UnitBuilder::from_words(const std::string& text, std::size_t) {

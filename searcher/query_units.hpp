@@ -68,7 +68,7 @@ private:
     const RankingParams& params_;
     ParsedQuery& out_;
     bool has_content_ = false;  ///< a word that is not a stop word was seen
-    std::string stop_words_;    ///< the stop words seen, « de, la »
+    std::string stop_words_;    ///< the distinct stop words seen, « de|la »
 };
 
 }  // namespace veille

@@ -92,8 +92,21 @@ bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std
 // letters does not break), so neither « node » nor « PathSettings » would be found. Such a word is
 // cut at each full stop that stands between two letters; add_compounds then joins the parts again,
 // as it does for hyphens. Decimals (« 3.5 ») and versions (« v1.2 ») keep their full stops.
+// « I.A. », « S.N.C.F »: single letters between full stops are an acronym, which normalisation joins
+// (« ia ») and which must stay one word.
+bool dotted_acronym(std::string_view word) {
+    for (std::size_t i = 0; i < word.size(); i += 2)
+        if (!is_ascii_letter(word[i]) || (i + 1 < word.size() && word[i + 1] != '.')) return false;
+    return true;
+}
+
 template <typename F>
 void for_each_dotted_part(std::string_view text, const WordSpan& w, F&& part) {
+    std::string_view word = text.substr(w.begin, w.end - w.begin);
+    // An elided article stays glued to the word here (« l’I.A. »): the acronym is what follows it.
+    for (const std::string_view apostrophe : {"'", "\u2019"})
+        if (const auto at = word.rfind(apostrophe); at != std::string_view::npos) word.remove_prefix(at + apostrophe.size());
+    if (dotted_acronym(word)) return part(w);
     std::size_t begin = w.begin;
     for (std::size_t i = w.begin + 1; i + 1 < w.end; ++i) {
         if (text[i] != '.' || !is_ascii_letter(text[i + 1])) continue;

@@ -152,8 +152,15 @@ std::string read_file(const std::string& path) {
 
 TEST_CASE("piped queries run one per line and give JSON Lines with --json", "[e2e][repl]") {
     MiniIndex index;
-    const auto r = run_search({"--db", index.db, "--json"}, "sécurité\n\nmistral ai\nAND (\nopnai\n");
-    // The bad line is reported with its line number; the others still run (exit 2 at the end).
+    const std::string input = "sécurité\n\nmistral ai\nAND (\nopnai\n";
+    // Read leniently, every line is answered; the odd one says what was ignored.
+    const auto lenient = run_search({"--db", index.db, "--json"}, input);
+    CHECK(lenient.exit_code == 0);
+    const auto answered = json_lines(lenient.out);
+    REQUIRE(answered.size() == 4);
+    CHECK(answered[2]["notices"].size() == 2);
+    // With --strict the bad line is reported with its line number; the others still run (exit 2 at the end).
+    const auto r = run_search({"--db", index.db, "--json", "--strict"}, input);
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("stdin:4:") != std::string::npos);
     const auto lines = json_lines(r.out);
@@ -262,7 +269,7 @@ TEST_CASE("interactive mode on a terminal runs commands and shows filters in the
         t.type(":sort date");
         t.expect("veille [company:OpenAI sort:date]> ");
         t.type("AND (");
-        t.expect("query column");  // a bad query is one line, and the session goes on
+        t.expect("Note : colonne 1 : opérateur « AND »");  // read leniently, and the session goes on
         t.expect("veille [company:OpenAI sort:date]> ");
         t.type(":quit");
         CHECK(t.wait() == 0);

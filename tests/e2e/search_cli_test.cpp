@@ -152,11 +152,12 @@ TEST_CASE("did-you-mean restores accents", "[e2e][search]") {
     CHECK(k["suggestion"] == "intelligence artificielle");
 }
 
-TEST_CASE("errors: bad query exits 2 with the column and a missing database exits 1", "[e2e][search]") {
-    const auto bad = run_search({"--db", corpus_db(), "(cloud souverain"});
+TEST_CASE("errors: with --strict a bad query exits 2 with the column; a missing database exits 1", "[e2e][search]") {
+    CHECK(run_search({"--db", corpus_db(), "(cloud souverain"}).exit_code == 0);  // lenient by default
+    const auto bad = run_search({"--db", corpus_db(), "--strict", "(cloud souverain"});
     CHECK(bad.exit_code == 2);
     CHECK(bad.err == "veille-search: query column 1: unbalanced parenthesis: no closing ')'\n");
-    const auto date = run_search({"--db", corpus_db(), "cloud date:2025-13"});
+    const auto date = run_search({"--db", corpus_db(), "--strict", "cloud date:2025-13"});
     CHECK(date.exit_code == 2);
     CHECK_THAT(date.err, Catch::Contains("column 7"));
     TempDir tmp;
@@ -204,8 +205,8 @@ TEST_CASE("recency boost favours recent articles", "[e2e][search]") {
             }
         return n ? sum / n : 0.0;
     };
-    const json plain = search({"intelligence artificielle", "-n", "3"});
-    const json recent = search({"intelligence artificielle", "-n", "3", "--recency", "365"});
+    const json plain = search({"intelligence artificielle", "-n", "5"});
+    const json recent = search({"intelligence artificielle", "-n", "5", "--recency", "365"});
     CHECK(recent["total"] == plain["total"]);  // a boost, never a filter
     CHECK(mean_year(recent) > mean_year(plain));
 }

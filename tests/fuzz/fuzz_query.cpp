@@ -1,5 +1,6 @@
 // fuzz_query.cpp — libFuzzer target: any bytes through veille::QueryParser, built as searcher/engine.cpp
-// builds it. QueryError and UsageError are the expected answers to bad queries; anything else is a bug.
+// builds it. Lenient: every input parses. Strict: QueryError and UsageError are the expected answers
+// to bad queries; anything else is a bug.
 #include "searcher/query_parser.hpp"
 
 #include <cstddef>
@@ -18,8 +19,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                             veille::Taxonomy::standard(), veille::Synonyms::standard(),
                                             veille::RankingParams{});
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+    // Read leniently, no text is an error: any QueryError is a bug.
     try {
         const veille::ParsedQuery q = parser.parse(text);
+        (void)q.full().get_description();
+        if (q.notices.size() > 10) __builtin_trap();
+    } catch (const veille::QueryError&) {
+        __builtin_trap();
+    }
+    try {
+        const veille::ParsedQuery q = parser.parse(text, {}, /*strict=*/true);
         (void)q.full().get_description();
         (void)q.full("company").get_description();
         (void)q.filters.describe();

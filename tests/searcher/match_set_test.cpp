@@ -60,7 +60,7 @@ TEST_CASE("the counting query matches what the ranked query matches", "[searcher
     }
     // Positions, value ranges and wildcards under an AND are left to the matcher.
     for (const char* q : {"\"centres de données\" AND énergie", "Nvidia NEAR TSMC company:Nvidia",
-                          "puces date:2025-07-01..2025-07-15", "puce* company:Nvidia", "l’Arcep et la 5G",
+                          "puces date:2025-07-01..2025-07-15", "puce* company:Nvidia", "l’Arcep ET la 5G",
                           "cloud -cloud"}) {
         INFO("« " << q << " »: " << veille::match_set_only(parser.parse(q).full()).get_description());
         CHECK_FALSE(veille::match_bitmap(db, veille::match_set_only(parser.parse(q).full())));
