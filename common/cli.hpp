@@ -8,7 +8,11 @@
 
 namespace veille {
 
-inline constexpr const char* kVersion = "0.1.0";
+// VEILLE_VERSION is project(veille VERSION …) in the top-level CMakeLists.txt, the one place it is set.
+#ifndef VEILLE_VERSION
+#error "VEILLE_VERSION must come from CMake (common/CMakeLists.txt)"
+#endif
+inline constexpr const char* kVersion = VEILLE_VERSION;
 
 /// Adds --db DIR (default $VEILLE_DB, else ./veille.db) and --version.
 inline void add_common_options(CLI::App& app, std::string& db) {
