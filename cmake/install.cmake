@@ -1,4 +1,4 @@
-# install.cmake — `cmake --install` layout: the two programs, their private library and the man pages.
+# install.cmake — `cmake --install` layout: the two programs, their private library, man pages, bash completion.
 # Included once from the top-level CMakeLists.txt, after the targets are defined; install(TARGETS)
 # names targets of other directories (CMake ≥ 3.13), so the subdirectories need no install rules.
 include(GNUInstallDirs)
@@ -32,3 +32,9 @@ if(VEILLE_SCDOC)
 else()
   message(WARNING "scdoc not found (Debian package scdoc): the man pages are neither built nor installed")
 endif()
+
+# Bash completion, loaded on demand by bash-completion: the file is named after the command.
+foreach(cmd veille-index veille-search)
+  install(FILES "${PROJECT_SOURCE_DIR}/doc/completion/${cmd}.bash"
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME ${cmd})
+endforeach()

@@ -1,0 +1,52 @@
+# veille-search.bash — bash completion for veille-search: options, their values, the eval subcommand.
+# Installed as share/bash-completion/completions/veille-search; can also be sourced by hand.
+
+_veille_search() {
+    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+    local options="-h --help --version --db --json --trec -n --limit --offset --facet-limit --explain
+        --strict --analyze --history --filter --sort --recency --title-weight --coordination
+        --proximity --proximity-near --phrase-weight --compound-part-weight --form-weight
+        --synonym-weight --bm25-k1 --bm25-b --bm25-delta --bm25-min-normlen"
+    local eval_options="-h --help --topics --qrels --depth --json -q --per-query --run-out --tag
+        --fail-under --baseline --baseline-metric --max-drop --unjudged-warn"
+    local metrics="map bpref recip_rank P_5 P_10 recall_100 ndcg ndcg_cut_10"
+
+    # In the eval subcommand once "eval" stands as a word of its own (not an option's value).
+    local i in_eval=""
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        if [[ ${COMP_WORDS[i]} == eval && ${COMP_WORDS[i-1]} != --* ]]; then in_eval=1; fi
+    done
+
+    case "$prev" in
+        --db)
+            COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+        --history | --topics | --qrels | --run-out | --baseline)
+            COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+        --sort)
+            COMPREPLY=($(compgen -W "relevance date newest oldest" -- "$cur")); return ;;
+        --filter)
+            COMPREPLY=($(compgen -W "company: topic: source: date:" -- "$cur"))
+            compopt -o nospace 2>/dev/null
+            return ;;
+        --baseline-metric)
+            COMPREPLY=($(compgen -W "$metrics" -- "$cur")); return ;;
+        --fail-under)
+            COMPREPLY=($(compgen -W "${metrics// /= }=" -- "$cur"))
+            compopt -o nospace 2>/dev/null
+            return ;;
+        --analyze | -n | --limit | --offset | --facet-limit | --recency | --title-weight | \
+        --coordination | --proximity | --proximity-near | --phrase-weight | \
+        --compound-part-weight | --form-weight | --synonym-weight | --bm25-k1 | --bm25-b | \
+        --bm25-delta | --bm25-min-normlen | --depth | --tag | --max-drop | --unjudged-warn)
+            return ;;  # free text or a number
+    esac
+
+    if [[ -n $in_eval ]]; then
+        COMPREPLY=($(compgen -W "$eval_options" -- "$cur"))
+    elif [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$options" -- "$cur"))
+    else
+        COMPREPLY=($(compgen -W "eval" -- "$cur"))  # otherwise a query: nothing to offer
+    fi
+}
+complete -F _veille_search veille-search
