@@ -1,4 +1,4 @@
-# install.cmake — `cmake --install` layout: the two programs, their private library, man pages, bash completion.
+# install.cmake — `cmake --install` layout: the two programs, their private library, man pages, bash completion, example units.
 # Included once from the top-level CMakeLists.txt, after the targets are defined; install(TARGETS)
 # names targets of other directories (CMake ≥ 3.13), so the subdirectories need no install rules.
 include(GNUInstallDirs)
@@ -38,3 +38,10 @@ foreach(cmd veille-index veille-search)
   install(FILES "${PROJECT_SOURCE_DIR}/doc/completion/${cmd}.bash"
     DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME ${cmd})
 endforeach()
+
+# Example systemd units (README, « Installer »).
+install(FILES
+  "${PROJECT_SOURCE_DIR}/doc/examples/veille-serve.service"
+  "${PROJECT_SOURCE_DIR}/doc/examples/veille-fetch.service"
+  "${PROJECT_SOURCE_DIR}/doc/examples/veille-fetch.timer"
+  DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
