@@ -1,4 +1,5 @@
-# install.cmake — `cmake --install` layout: the two programs, their private library, man pages, bash completion, example units.
+# install.cmake — `cmake --install` layout (programs, private library, man pages, completion,
+# example units) and the Debian package (CPack DEB, scripts/package).
 # Included once from the top-level CMakeLists.txt, after the targets are defined; install(TARGETS)
 # names targets of other directories (CMake ≥ 3.13), so the subdirectories need no install rules.
 include(GNUInstallDirs)
@@ -39,9 +40,46 @@ foreach(cmd veille-index veille-search)
     DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME ${cmd})
 endforeach()
 
-# Example systemd units (README, « Installer »).
+# Example systemd units (README, « Installer »), the copyright file and the changelog.
 install(FILES
   "${PROJECT_SOURCE_DIR}/doc/examples/veille-serve.service"
   "${PROJECT_SOURCE_DIR}/doc/examples/veille-fetch.service"
   "${PROJECT_SOURCE_DIR}/doc/examples/veille-fetch.timer"
   DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
+install(FILES "${PROJECT_SOURCE_DIR}/doc/copyright" DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+# changelog.gz, which Debian wants in every package: one entry with the version from project(); its
+# date honours SOURCE_DATE_EPOCH for reproducible packages.
+set(VEILLE_MAINTAINER "veille maintainers <maintainers@users.noreply.r-seed-1107415d.example>")
+string(TIMESTAMP VEILLE_CHANGELOG_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
+configure_file("${PROJECT_SOURCE_DIR}/doc/changelog.in" "${PROJECT_BINARY_DIR}/doc/changelog" @ONLY)
+add_custom_command(OUTPUT "${PROJECT_BINARY_DIR}/doc/changelog.gz"
+  COMMAND gzip -9nkf "${PROJECT_BINARY_DIR}/doc/changelog"
+  DEPENDS "${PROJECT_BINARY_DIR}/doc/changelog" VERBATIM)
+add_custom_target(veille_changelog ALL DEPENDS "${PROJECT_BINARY_DIR}/doc/changelog.gz")
+install(FILES "${PROJECT_BINARY_DIR}/doc/changelog.gz" DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+# The Debian package (scripts/package): CPack's DEB generator, so that the package is built from the
+# same install rules as `cmake --install` and there is no debian/ tree to keep in step with them.
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME veille)
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_PACKAGE_CONTACT "${VEILLE_MAINTAINER}")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "French full-text search engine for tech news")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "veille indexes French articles (JSON Lines, text and Markdown, HTML pages,
+RSS and Atom feeds) into a Xapian database and searches them with
+accent-, case- and inflection-insensitive matching, phrases, proximity and
+boolean operators. It extracts companies, publication dates and topics from
+the text and shows them as facets.
+
+This package provides veille-index and veille-search, their manual pages,
+bash completion and example systemd units.")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)   # veille_<version>_<arch>.deb
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)    # Depends: from the binaries, by dpkg-shlibdeps
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_SOURCE_GENERATOR "")
+include(CPack)
