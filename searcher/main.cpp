@@ -9,9 +9,9 @@
 
 #include "common/cli.hpp"
 #include "common/error.hpp"
-#include "searcher/commands.hpp"
-#include "searcher/engine.hpp"
+#include "searcher/commands/commands.hpp"
 #include "searcher/eval/eval_command.hpp"
+#include "searcher/match/engine.hpp"
 
 namespace {
 

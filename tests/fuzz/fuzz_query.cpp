@@ -1,7 +1,7 @@
-// fuzz_query.cpp — libFuzzer target: any bytes through veille::QueryParser, built as searcher/engine.cpp
+// fuzz_query.cpp — libFuzzer target: any bytes through veille::QueryParser, built as searcher/match/engine.cpp
 // builds it. Lenient: every input parses. Strict: QueryError and UsageError are the expected answers
 // to bad queries; anything else is a bug.
-#include "searcher/query_parser.hpp"
+#include "searcher/query/query_parser.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -12,7 +12,7 @@
 #include "common/error.hpp"
 #include "common/extract/gazetteer.hpp"
 #include "common/extract/taxonomy.hpp"
-#include "searcher/synonyms.hpp"
+#include "searcher/query/synonyms.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const veille::QueryParser parser(veille::Analyzer::standard(), veille::Gazetteer::standard(),

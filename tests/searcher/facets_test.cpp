@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <map>
 
-#include "searcher/engine.hpp"
+#include "searcher/match/engine.hpp"
 #include "tests/support/corpus_db.hpp"
 #include "tests/support/run_binary.hpp"
 #include "tests/support/temp_dir.hpp"

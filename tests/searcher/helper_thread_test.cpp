@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "searcher/helper_thread.hpp"
+#include "searcher/match/helper_thread.hpp"
 
 TEST_CASE("the helper thread runs tasks in the order they are posted", "[searcher][helper]") {
     std::vector<int> order;

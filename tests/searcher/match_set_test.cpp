@@ -1,7 +1,7 @@
 // match_set_test.cpp — the counting query (match_set_only) matches exactly what the ranked query
 // matches, on the bundled corpus, while reading fewer posting lists; its bitmap (match_bitmap) holds
 // exactly those documents.
-#include "searcher/match_set.hpp"
+#include "searcher/match/match_set.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,9 +10,9 @@
 #include "common/analysis/analyzer.hpp"
 #include "common/extract/gazetteer.hpp"
 #include "common/extract/taxonomy.hpp"
-#include "searcher/match_bitmap.hpp"
-#include "searcher/query_parser.hpp"
-#include "searcher/synonyms.hpp"
+#include "searcher/match/match_bitmap.hpp"
+#include "searcher/query/query_parser.hpp"
+#include "searcher/query/synonyms.hpp"
 #include "tests/support/corpus_db.hpp"
 
 namespace {

@@ -7,8 +7,8 @@
 #include "common/error.hpp"
 #include "common/extract/gazetteer.hpp"
 #include "common/extract/taxonomy.hpp"
-#include "searcher/query_parser.hpp"
-#include "searcher/synonyms.hpp"
+#include "searcher/query/query_parser.hpp"
+#include "searcher/query/synonyms.hpp"
 
 namespace {
 

@@ -1,5 +1,5 @@
 // snippets_test.cpp — passages and highlights of the original forms (l’IA, sécurités), on real French text.
-#include "searcher/snippets.hpp"
+#include "searcher/text/snippets.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // suggest_test.cpp — did-you-mean over the vocabulary of tests/data/mini.jsonl: typos fixed, accents
 // restored, syntax kept as typed, hostile queries answered.
-#include "searcher/suggest.hpp"
+#include "searcher/text/suggest.hpp"
 
 #include <catch2/catch.hpp>
 

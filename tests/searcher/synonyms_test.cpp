@@ -7,7 +7,7 @@
 
 #include "common/analysis/analyzer.hpp"
 #include "common/error.hpp"
-#include "searcher/synonyms.hpp"
+#include "searcher/query/synonyms.hpp"
 
 using veille::Synonyms;
 

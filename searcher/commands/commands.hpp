@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "searcher/match/ranking.hpp"
 #include "searcher/output/printer.hpp"
-#include "searcher/ranking.hpp"
 #include "searcher/request.hpp"
 
 namespace veille {

@@ -1,5 +1,5 @@
 // ranking.cpp — parameters as JSON, so eval output records what produced its figures.
-#include "searcher/ranking.hpp"
+#include "searcher/match/ranking.hpp"
 
 namespace veille {
 

@@ -7,8 +7,8 @@
 
 #include <xapian.h>
 
-#include "searcher/facets.hpp"
-#include "searcher/query_parser.hpp"
+#include "searcher/match/facets.hpp"
+#include "searcher/query/query_parser.hpp"
 
 namespace veille {
 

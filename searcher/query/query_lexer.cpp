@@ -1,6 +1,6 @@
 // query_lexer.cpp — a hand-written scanner: the query language is small, and its errors (strict) or
 // notices (lenient) must name the column where they are.
-#include "searcher/query_lexer.hpp"
+#include "searcher/query/query_lexer.hpp"
 
 #include <algorithm>
 #include <optional>

@@ -1,6 +1,6 @@
 // query_recovery.cpp — one repair per parse error, chosen by the kind of lexeme at the error's column.
 // Repairs only ever remove or demote lexemes, so a query of n lexemes is read after at most n repairs.
-#include "searcher/query_recovery.hpp"
+#include "searcher/query/query_recovery.hpp"
 
 #include <algorithm>
 #include <string>

@@ -9,7 +9,7 @@
 #include "common/analysis/analyzer.hpp"
 #include "common/index_terms.hpp"
 #include "common/text/utf8.hpp"
-#include "searcher/commands.hpp"
+#include "searcher/commands/commands.hpp"
 
 namespace veille {
 

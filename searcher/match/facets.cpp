@@ -1,5 +1,5 @@
 // facets.cpp — facet columns filled on first sight, counting and ranking facet values.
-#include "searcher/facets.hpp"
+#include "searcher/match/facets.hpp"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 // query_parser.cpp — recursive descent over the lexemes. Runs of plain words are analysed together, so names
 // (« Mistral AI »), compounds and synonyms spanning several words are seen as one unit.
-#include "searcher/query_parser.hpp"
+#include "searcher/query/query_parser.hpp"
 
 #include <algorithm>
 
@@ -8,9 +8,9 @@
 #include "common/error.hpp"
 #include "common/schema.hpp"
 #include "common/text/utf8.hpp"
-#include "searcher/query_lexer.hpp"
-#include "searcher/query_recovery.hpp"
-#include "searcher/query_units.hpp"
+#include "searcher/query/query_lexer.hpp"
+#include "searcher/query/query_recovery.hpp"
+#include "searcher/query/query_units.hpp"
 
 namespace veille {
 

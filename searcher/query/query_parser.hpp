@@ -8,9 +8,9 @@
 
 #include <xapian.h>
 
-#include "searcher/query_lexer.hpp"
-#include "searcher/ranking.hpp"
-#include "searcher/snippets.hpp"
+#include "searcher/match/ranking.hpp"
+#include "searcher/query/highlights.hpp"
+#include "searcher/query/query_lexer.hpp"
 
 namespace veille {
 

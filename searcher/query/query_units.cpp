@@ -1,7 +1,7 @@
 // query_units.cpp — each query word matches its stem (accent-insensitive, inflection-insensitive) in
 // the body and, scaled by the title weight, in the title; names and compounds match whole or as a
 // phrase of their parts; synonyms are OR'ed in at a lower weight.
-#include "searcher/query_units.hpp"
+#include "searcher/query/query_units.hpp"
 
 #include <algorithm>
 
@@ -9,9 +9,9 @@
 #include "common/analysis/lexicon.hpp"
 #include "common/error.hpp"
 #include "common/schema.hpp"
-#include "searcher/query_parser.hpp"
-#include "searcher/synonyms.hpp"
-#include "searcher/token_units.hpp"
+#include "searcher/query/query_parser.hpp"
+#include "searcher/query/synonyms.hpp"
+#include "searcher/query/token_units.hpp"
 
 namespace veille {
 

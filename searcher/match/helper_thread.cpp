@@ -1,5 +1,5 @@
 // helper_thread.cpp — a task queue under one mutex; shared jobs handed out by an atomic counter.
-#include "searcher/helper_thread.hpp"
+#include "searcher/match/helper_thread.hpp"
 
 namespace veille {
 

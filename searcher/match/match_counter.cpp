@@ -1,12 +1,12 @@
 // match_counter.cpp — spies on the ranking pass, or counts a bitmap of the matches (an unweighted
 // pass when there is none); one more count per filtered facet field.
-#include "searcher/match_counter.hpp"
+#include "searcher/match/match_counter.hpp"
 
 #include <optional>
 
 #include "common/schema.hpp"
-#include "searcher/match_bitmap.hpp"
-#include "searcher/match_set.hpp"
+#include "searcher/match/match_bitmap.hpp"
+#include "searcher/match/match_set.hpp"
 
 namespace veille {
 

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "common/error.hpp"
-#include "searcher/commands.hpp"
-#include "searcher/engine.hpp"
+#include "searcher/commands/commands.hpp"
+#include "searcher/match/engine.hpp"
 
 namespace veille {
 

@@ -1,6 +1,6 @@
 // match_bitmap.cpp — a recursive walk of the query tree: leaves read their posting list into a
 // bitmap, operators combine their children's bitmaps.
-#include "searcher/match_bitmap.hpp"
+#include "searcher/match/match_bitmap.hpp"
 
 namespace veille {
 

@@ -1,5 +1,5 @@
 // snippets.cpp — passage selection by sliding window over analysed tokens, highlights on byte spans.
-#include "searcher/snippets.hpp"
+#include "searcher/text/snippets.hpp"
 
 #include <algorithm>
 #include <unordered_map>

@@ -8,8 +8,8 @@
 
 #include <xapian.h>
 
-#include "searcher/query_lexer.hpp"
-#include "searcher/ranking.hpp"
+#include "searcher/match/ranking.hpp"
+#include "searcher/query/query_lexer.hpp"
 
 namespace veille {
 

@@ -1,11 +1,11 @@
 // synonyms.cpp — synonym groups keyed the way the query side forms its units, so a lookup is one hash probe.
-#include "searcher/synonyms.hpp"
+#include "searcher/query/synonyms.hpp"
 
 #include <algorithm>
 
 #include "common/data_files.hpp"
 #include "common/error.hpp"
-#include "searcher/token_units.hpp"
+#include "searcher/query/token_units.hpp"
 
 namespace veille {
 
@@ -26,7 +26,7 @@ std::shared_ptr<const Synonyms> Synonyms::standard() {
     return synonyms;
 }
 
-// The keys of a member mirror searcher/query_units.cpp: a compound or protected name stands for its
+// The keys of a member mirror searcher/query/query_units.cpp: a compound or protected name stands for its
 // parts (« cyber-attaque » → « cyberattaque »), stop words drop out unless all words are stop words. The
 // parts spelled out (« cyber attaque ») are a second key, for callers that split compounds.
 std::vector<std::string> Synonyms::keys_of(std::string_view text) const {

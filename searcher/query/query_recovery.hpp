@@ -2,7 +2,7 @@
 #pragma once
 #include <vector>
 
-#include "searcher/query_lexer.hpp"
+#include "searcher/query/query_lexer.hpp"
 
 namespace veille {
 

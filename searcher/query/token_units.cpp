@@ -1,6 +1,6 @@
 // token_units.cpp — a compound or name comes right after its first part (same position) and covers
 // `span` positions; the widest one wins.
-#include "searcher/token_units.hpp"
+#include "searcher/query/token_units.hpp"
 
 #include <algorithm>
 

@@ -6,9 +6,9 @@
 
 #include <xapian.h>
 
-#include "searcher/facets.hpp"
-#include "searcher/helper_thread.hpp"
-#include "searcher/ranking.hpp"
+#include "searcher/match/facets.hpp"
+#include "searcher/match/helper_thread.hpp"
+#include "searcher/match/ranking.hpp"
 #include "searcher/request.hpp"
 
 namespace veille {

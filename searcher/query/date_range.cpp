@@ -1,5 +1,5 @@
 // date_range.cpp — ranges over the sortable slot encoding of common/date.hpp.
-#include "searcher/date_range.hpp"
+#include "searcher/query/date_range.hpp"
 
 #include "common/date.hpp"
 #include "common/error.hpp"

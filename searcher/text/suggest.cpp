@@ -1,6 +1,6 @@
 // suggest.cpp — did-you-mean: unknown query words replaced by the closest frequent indexed word
 // (Damerau-Levenshtein over the folded vocabulary), then given back their accents from the E terms.
-#include "searcher/suggest.hpp"
+#include "searcher/text/suggest.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -12,7 +12,7 @@
 #include "common/schema.hpp"
 #include "common/text/ascii.hpp"
 #include "common/text/utf8.hpp"
-#include "searcher/query_lexer.hpp"
+#include "searcher/query/query_lexer.hpp"
 
 namespace veille {
 

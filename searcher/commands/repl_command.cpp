@@ -19,8 +19,8 @@
 #include "common/error.hpp"
 #include "common/text/ascii.hpp"
 #include "common/text/utf8.hpp"
-#include "searcher/commands.hpp"
-#include "searcher/engine.hpp"
+#include "searcher/commands/commands.hpp"
+#include "searcher/match/engine.hpp"
 
 namespace veille {
 

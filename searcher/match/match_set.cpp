@@ -1,6 +1,6 @@
 // match_set.cpp — rebuilds OR/AND/FILTER/AND_NOT trees from their reduced children; only drops a
 // child whose matches another child already covers.
-#include "searcher/match_set.hpp"
+#include "searcher/match/match_set.hpp"
 
 #include <algorithm>
 #include <string>

@@ -7,8 +7,8 @@
 #include "common/extract/gazetteer.hpp"
 #include "common/extract/taxonomy.hpp"
 #include "common/schema.hpp"
-#include "searcher/date_range.hpp"
-#include "searcher/query_parser.hpp"
+#include "searcher/query/date_range.hpp"
+#include "searcher/query/query_parser.hpp"
 
 namespace veille {
 

@@ -1,6 +1,6 @@
 // engine.cpp — one search: parse → match (BM25 + boosts, deterministic ties) → exact facets (each
 // filtered field counted without its own filter) → snippets → did-you-mean.
-#include "searcher/engine.hpp"
+#include "searcher/match/engine.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -16,13 +16,13 @@
 #include "common/extract/gazetteer.hpp"
 #include "common/extract/taxonomy.hpp"
 #include "common/schema.hpp"
-#include "searcher/facets.hpp"
-#include "searcher/helper_thread.hpp"
-#include "searcher/match_counter.hpp"
-#include "searcher/query_parser.hpp"
-#include "searcher/snippets.hpp"
-#include "searcher/suggest.hpp"
-#include "searcher/synonyms.hpp"
+#include "searcher/match/facets.hpp"
+#include "searcher/match/helper_thread.hpp"
+#include "searcher/match/match_counter.hpp"
+#include "searcher/query/query_parser.hpp"
+#include "searcher/query/synonyms.hpp"
+#include "searcher/text/snippets.hpp"
+#include "searcher/text/suggest.hpp"
 
 namespace veille {
 
