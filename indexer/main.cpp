@@ -2,12 +2,9 @@
 #include <cstdio>
 #include <iostream>
 
-#include "common/analysis/analyzer.hpp"
 #include "common/cli.hpp"
-#include "common/data_files.hpp"
 #include "common/error.hpp"
-#include "common/schema.hpp"
-#include "indexer/document_builder.hpp"
+#include "indexer/data_salt.hpp"
 #include "indexer/enrich.hpp"
 #include "indexer/explain.hpp"
 #include "indexer/extraction_report.hpp"
@@ -33,18 +30,8 @@ std::shared_ptr<const veille::Taxonomy> load_taxonomy(const veille::IndexOptions
     return veille::Taxonomy::from_file(opt.topics_file);
 }
 
-std::string data_salt(const veille::IndexOptions& opt) {
-    std::string salt = "schema" + std::to_string(veille::kSchemaVersion) + "analysis" +
-                       std::to_string(veille::kAnalysisVersion);
-    for (const char* name : {"companies.tsv", "products.txt", "topics.tsv", "stopwords.txt", "elisions.txt"})
-        salt += veille::embedded_data(name);
-    if (!opt.companies_file.empty()) salt += veille::read_text_file(opt.companies_file);
-    if (!opt.topics_file.empty()) salt += veille::read_text_file(opt.topics_file);
-    return veille::content_hash(veille::Article{}, salt);
-}
-
 int run(veille::IndexOptions& opt) {
-    opt.data_salt = data_salt(opt);
+    opt.data_salt = veille::data_salt(opt);
     const veille::Enricher enricher(load_gazetteer(opt), load_taxonomy(opt));
     if (!opt.explain_id.empty()) {
         std::cout << veille::explain_article(opt.db, opt.explain_id, enricher, opt.json);

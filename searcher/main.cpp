@@ -5,13 +5,10 @@
 #include <cstdlib>
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
 #include "common/cli.hpp"
 #include "common/error.hpp"
 #include "searcher/commands/commands.hpp"
 #include "searcher/eval/eval_command.hpp"
-#include "searcher/match/engine.hpp"
 
 namespace {
 
@@ -35,26 +32,6 @@ veille::SortOrder parse_sort(const std::string& s) {
     if (s == "date" || s == "newest") return veille::SortOrder::Newest;
     if (s == "oldest") return veille::SortOrder::Oldest;
     return veille::SortOrder::Relevance;
-}
-
-int run_eval(veille::SearchOptions& opt, const veille::EvalOptions& eval) {
-    veille::Engine engine(opt.db, opt.ranking);
-    const veille::SearchFn search = [&](const std::string& query, std::size_t depth) {
-        veille::SearchRequest request = opt.request;
-        request.query = query;
-        request.offset = 0;
-        request.limit = depth;
-        request.facets = false;
-        request.snippets = false;
-        veille::TopicAnswer answer;
-        auto result = engine.search(request);
-        for (const auto& hit : result.hits) answer.ranked.push_back({hit.article.id, hit.score});
-        answer.notices = std::move(result.notices);
-        return answer;
-    };
-    nlohmann::json info = {{"parameters", veille::to_json(opt.ranking)}, {"documents", engine.size()}};
-    veille::run_eval(eval, search, info, std::cout, std::cerr);
-    return 0;
 }
 
 }  // namespace
@@ -132,7 +109,7 @@ int main(int argc, char** argv) try {
     opt.request.sort = parse_sort(sort);
     for (const auto& w : words) opt.query += (opt.query.empty() ? "" : " ") + w;
 
-    if (eval_cmd->parsed()) return run_eval(opt, eval);
+    if (eval_cmd->parsed()) return veille::run_eval(opt, eval);
     if (!opt.analyze_text.empty()) return veille::run_analyze(opt);
     if (opt.query.empty() && ::isatty(STDIN_FILENO) == 1) return veille::run_repl(opt);
     if (trec) opt.request.facets = opt.request.snippets = false;  // run lines show neither

@@ -9,6 +9,8 @@
 
 namespace veille {
 
+struct EvalOptions;
+
 /// The parsed command line of veille-search.
 struct SearchOptions {
     std::string db;
@@ -27,5 +29,8 @@ int run_search(const SearchOptions& opt);
 int run_repl(const SearchOptions& opt);
 /// --analyze: prints tokens and terms of opt.analyze_text (JSON with --json). Returns the exit code.
 int run_analyze(const SearchOptions& opt);
+/// eval: every topic through the Engine as opt.request asks (no facets, no snippets), scored by
+/// run_eval in searcher/eval/eval_command.hpp. Returns the exit code; throws GateFailed when a gate fails.
+int run_eval(const SearchOptions& opt, const EvalOptions& eval);
 
 }  // namespace veille
