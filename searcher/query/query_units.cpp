@@ -129,7 +129,7 @@ std::vector<Unit> UnitBuilder::from_words(const std::string& text, std::size_t) 
         if (u.whole) {
             highlight(*u.token);
             for (const Token* p : u.parts) highlight(*p);
-            units.push_back({whole_query(*u.token, u.parts), u.token->folded});
+            units.push_back({whole_query(*u.token, u.parts), u.token->folded, "", u.token->position});
         } else {
             highlight(*u.token);
             const Token& t = *u.token;
@@ -167,7 +167,7 @@ std::vector<Unit> UnitBuilder::from_words(const std::string& text, std::size_t) 
                 expansion += (a ? ", " : "") + alternatives[a];
             }
             out_.expansions.push_back(expansion);
-            grouped.push_back({Q(Q::OP_OR, parts.begin(), parts.end()), key});
+            grouped.push_back({Q(Q::OP_OR, parts.begin(), parts.end()), key, "", units[i].position});
             i += n;
             done = true;
         }
