@@ -28,7 +28,8 @@ std::string single_term(const Q& q) {
 }
 
 // Within an OR: a title term « ZSx » is covered by « Zx » (titles are indexed as body words too), and
-// an AND by its siblings when one of its parts is: a sibling itself, or an OR of siblings.
+// an AND, a phrase or a window by its siblings when one of its parts is: a sibling itself, or an OR
+// of siblings.
 std::vector<Q> without_covered(const std::vector<Q>& children) {
     std::vector<std::string> terms, descriptions;
     for (const Q& c : children) {
@@ -58,7 +59,10 @@ std::vector<Q> without_covered(const std::vector<Q>& children) {
             body_term.append(t, prefix::kTitleStem.size());
             if (has_term(body_term)) continue;
         }
-        if (c.get_type() == Q::OP_AND) {
+        // A phrase or window matches a subset of each of its words' matches: the proximity features
+        // of a run of words (query_units.cpp) add weight only, so counting never checks positions.
+        const auto type = c.get_type();
+        if (type == Q::OP_AND || type == Q::OP_PHRASE || type == Q::OP_NEAR) {
             bool dropped = false;
             for (std::size_t k = 0; k < c.get_num_subqueries() && !dropped; ++k) dropped = covered(c.get_subquery(k), i);
             if (dropped) continue;
