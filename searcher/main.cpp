@@ -67,35 +67,29 @@ int main(int argc, char** argv) try {
     ranking->add_option("--recency", opt.request.recency_half_life_days,
                         "Boost recent articles; the boost halves every HALF_LIFE_DAYS")
         ->check(CLI::PositiveNumber);
-    ranking->add_option("--title-weight", opt.ranking.title_weight, "Scale of title matches (default 0.25)")
-        ->check(CLI::Range(0.0, 100.0));
-    ranking->add_option("--coordination", opt.ranking.coordination_weight,
-                        "Boost for articles holding every query word (default 0.5)")
-        ->check(CLI::Range(0.0, 100.0));
-    ranking->add_option("--proximity", opt.ranking.proximity_ordered_weight,
-                        "Boost for neighbouring query words found in order (default 0.2)")
-        ->check(CLI::Range(0.0, 100.0));
-    ranking->add_option("--proximity-near", opt.ranking.proximity_unordered_weight,
-                        "Boost for neighbouring query words found within 8 words in any order (default 0.1)")
-        ->check(CLI::Range(0.0, 100.0));
-    ranking->add_option("--phrase-weight", opt.ranking.phrase_weight,
-                        "Scale of an optional quoted phrase, whose words then count too (default 1; 0: phrase only)")
-        ->check(CLI::Range(0.0, 100.0));
-    ranking->add_option("--compound-part-weight", opt.ranking.compound_part_weight,
-                        "Scale of each part of a hyphenated compound found alone (default 0)")
-        ->check(CLI::Range(0.0, 100.0));
-    ranking->add_option("--form-weight", opt.ranking.form_weight,
-                        "Boost for the word's own form over other inflections (default 0.2)")
-        ->check(CLI::Range(0.0, 100.0));
-    ranking->add_option("--synonym-weight", opt.ranking.synonym_weight, "Scale of synonym alternatives (default 0.8)")
-        ->check(CLI::Range(0.0, 100.0));
-    ranking->add_option("--bm25-k1", opt.ranking.bm25_k1, "BM25 k1 (default 1.2)")->check(CLI::Range(0.0, 100.0));
-    ranking->add_option("--bm25-b", opt.ranking.bm25_b, "BM25 b (default 0.75)")->check(CLI::Range(0.0, 1.0));
-    ranking->add_option("--bm25-delta", opt.ranking.bm25_delta, "BM25+ delta (default 1; 0 = plain BM25)")
-        ->check(CLI::Range(0.0, 100.0));
-    ranking->add_option("--bm25-min-normlen", opt.ranking.bm25_min_normlen,
-                        "BM25: shorter articles count as this share of the average length (default 0.5)")
-        ->check(CLI::Range(0.0, 1.0));
+    // Ranking weights and BM25 parameters: each a number in a range, listed in eval's "parameters".
+    const auto weight = [&](const char* name, double& value, const char* help, double max = 100.0) {
+        ranking->add_option(name, value, help)->check(CLI::Range(0.0, max));
+    };
+    weight("--title-weight", opt.ranking.title_weight, "Scale of title matches (default 0.25)");
+    weight("--coordination", opt.ranking.coordination_weight,
+           "Boost for articles holding every query word (default 0.5)");
+    weight("--proximity", opt.ranking.proximity_ordered_weight,
+           "Boost for neighbouring query words found in order (default 0.2)");
+    weight("--proximity-near", opt.ranking.proximity_unordered_weight,
+           "Boost for neighbouring query words found within 8 words in any order (default 0.1)");
+    weight("--phrase-weight", opt.ranking.phrase_weight,
+           "Scale of an optional quoted phrase, whose words then count too (default 1; 0: phrase only)");
+    weight("--compound-part-weight", opt.ranking.compound_part_weight,
+           "Scale of each part of a hyphenated compound found alone (default 0)");
+    weight("--form-weight", opt.ranking.form_weight,
+           "Boost for the word's own form over other inflections (default 0.2)");
+    weight("--synonym-weight", opt.ranking.synonym_weight, "Scale of synonym alternatives (default 0.8)");
+    weight("--bm25-k1", opt.ranking.bm25_k1, "BM25 k1 (default 1.2)");
+    weight("--bm25-b", opt.ranking.bm25_b, "BM25 b (default 0.75)", 1.0);
+    weight("--bm25-delta", opt.ranking.bm25_delta, "BM25+ delta (default 1; 0 = plain BM25)");
+    weight("--bm25-min-normlen", opt.ranking.bm25_min_normlen,
+           "BM25: shorter articles count as this share of the average length (default 0.5)", 1.0);
 
     auto* eval_cmd = app.add_subcommand("eval", "Run topics against qrels: trec_eval metrics and gates (exit 4)");
     veille::EvalOptions eval;
