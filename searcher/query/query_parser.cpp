@@ -270,9 +270,10 @@ QueryParser::~QueryParser() = default;
 ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::string>& filters, bool strict) const {
     std::vector<QueryNotice> notices;
     std::string text(query);
-    if (invalid_utf8_offset(text)) {
+    if (const auto bad = invalid_utf8_offset(text)) {
         // Invalid bytes cannot be matched against anything: read them as U+FFFD, which makes no term.
-        if (strict) throw QueryError("the query is not valid UTF-8", 1 + *invalid_utf8_offset(text));
+        if (strict)
+            throw QueryError("the query is not valid UTF-8", 1 + utf8_length(std::string_view(text).substr(0, *bad)));
         text = repair_utf8(text);
         notices.push_back({0, "octets qui ne sont pas de l’UTF-8 remplacés par « \xEF\xBF\xBD »"});
     }
