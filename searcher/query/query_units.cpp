@@ -107,8 +107,10 @@ void UnitBuilder::count_words(const std::vector<Token>& tokens) {
     for (const auto& t : tokens) {
         if (!is_word(t)) continue;
         if (!t.stopword) has_content_ = true;
-        else if (stop_words_.size() < 40 && ("|" + stop_words_ + "|").find("|" + t.surface + "|") == std::string::npos)
-            stop_words_ += (stop_words_.empty() ? "" : "|") + t.surface;
+        else if (stop_words_bytes_ < 40 && std::find(stop_words_.begin(), stop_words_.end(), t.surface) == stop_words_.end()) {
+            stop_words_bytes_ += t.surface.size() + (stop_words_.empty() ? 0 : 1);
+            stop_words_.push_back(t.surface);
+        }
     }
 }
 
@@ -116,8 +118,8 @@ std::optional<QueryNotice> UnitBuilder::stop_words_only_notice() const {
     // Stop words get no index term (schema version 2), so a query of nothing else finds next to
     // nothing: say so rather than answer a silent 0.
     if (has_content_ || stop_words_.empty()) return std::nullopt;
-    std::string shown = stop_words_;
-    for (std::size_t at = shown.find('|'); at != std::string::npos; at = shown.find('|', at)) shown.replace(at, 1, ", ");
+    std::string shown;
+    for (const auto& w : stop_words_) shown += (shown.empty() ? "" : ", ") + w;
     return QueryNotice{0, "rien que des mots vides (" + shown + "), que l’index ne garde pas"};
 }
 

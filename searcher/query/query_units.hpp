@@ -68,7 +68,8 @@ private:
     const RankingParams& params_;
     ParsedQuery& out_;
     bool has_content_ = false;  ///< a word that is not a stop word was seen
-    std::string stop_words_;    ///< the distinct stop words seen, « de|la »
+    std::vector<std::string> stop_words_;  ///< the distinct stop words seen, « de », « la »
+    std::size_t stop_words_bytes_ = 0;     ///< their length joined by one byte: the list stops at 40
 };
 
 }  // namespace veille
