@@ -81,7 +81,10 @@ int main(int argc, char** argv) try {
     weight("--phrase-weight", opt.ranking.phrase_weight,
            "Scale of an optional quoted phrase, whose words then count too (default 1; 0: phrase only)");
     weight("--compound-part-weight", opt.ranking.compound_part_weight,
-           "Scale of each part of a hyphenated compound found alone (default 0)");
+           "Scale of each part of a set compound (one the index mostly holds whole) found alone (default 0)");
+    weight("--compound-split-ratio", opt.ranking.compound_split_ratio,
+           "A compound making less than this share of its rarer part's articles is searched as its parts "
+           "(default 0.5; 0: never)", 1.0);
     weight("--form-weight", opt.ranking.form_weight,
            "Boost for the word's own form over other inflections (default 0.2)");
     weight("--synonym-weight", opt.ranking.synonym_weight, "Scale of synonym alternatives (default 0.8)");

@@ -150,7 +150,7 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     SearchResult result;
     result.query = request.query;
     result.offset = request.offset;
-    const ParsedQuery parsed = parser_->parse(request.query, request.filters, request.strict);
+    const ParsedQuery parsed = parser_->parse(request.query, request.filters, request.strict, &db_);
     result.active_filters = parsed.filters.describe();
     for (const QueryNotice& n : parsed.notices) result.notices.push_back(n.line());
 

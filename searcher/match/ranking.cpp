@@ -17,6 +17,7 @@ nlohmann::json to_json(const RankingParams& p) {
             {"synonym_weight", p.synonym_weight},
             {"phrase_weight", p.phrase_weight},
             {"compound_part_weight", p.compound_part_weight},
+            {"compound_split_ratio", p.compound_split_ratio},
             {"form_weight", p.form_weight},
             {"proximity_ordered_weight", p.proximity_ordered_weight},
             {"proximity_unordered_weight", p.proximity_unordered_weight},

@@ -20,7 +20,10 @@ struct RankingParams {
     unsigned coordination_max_words = 5; ///< coordination boost applies up to this many query units
     double synonym_weight = 0.8;     ///< scale of synonym alternatives relative to the typed word
     double phrase_weight = 1.0;      ///< scale of a quoted phrase that is optional (its words count too); 0 = words not counted
-    double compound_part_weight = 0.0;  ///< scale of each part of a hyphenated compound found alone
+    double compound_part_weight = 0.0;  ///< scale of each part of a set compound found alone (« Moyen-Orient »)
+    double compound_split_ratio = 0.5;  ///< a compound whose whole makes less than this share of its rarer
+                                        ///< part's articles is a pairing (« Angers-OM »): its parts count
+                                        ///< as words of their own; 0 = never
     double form_weight = 0.2;        ///< scale of the word's own (unstemmed, accent-folded) form
     double proximity_ordered_weight = 0.2;   ///< scale of neighbouring query words found in order
     double proximity_unordered_weight = 0.1; ///< scale of neighbouring query words found within the window

@@ -267,7 +267,8 @@ QueryParser::QueryParser(const Analyzer& analyzer, std::shared_ptr<const Gazette
 
 QueryParser::~QueryParser() = default;
 
-ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::string>& filters, bool strict) const {
+ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::string>& filters, bool strict,
+                               const Xapian::Database* stats) const {
     std::vector<QueryNotice> notices;
     std::string text(query);
     if (const auto bad = invalid_utf8_offset(text)) {
@@ -290,7 +291,7 @@ ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::st
         try {
             const auto terms = std::count_if(lexemes.begin(), lexemes.end(),
                                              [](const Lexeme& l) { return l.kind == Lex::Word || l.kind == Lex::Phrase; });
-            State st{*this, lexemes, 0, 0, 0, terms > 1, out, UnitBuilder(analyzer_, synonyms_.get(), params_, out)};
+            State st{*this, lexemes, 0, 0, 0, terms > 1, out, UnitBuilder(analyzer_, synonyms_.get(), params_, out, stats)};
             Xapian::Query q = st.expr();
             if (st.peek().kind == Lex::RParen)
                 throw QueryError("unbalanced parenthesis: ')' without '('", st.peek().column);

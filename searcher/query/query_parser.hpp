@@ -59,8 +59,10 @@ public:
     /// never an error; syntax that cannot be read (« (et l’or ? », « AND » with nothing on its left,
     /// « date:demain ») is read as words or ignored, and ParsedQuery::notices says so. `strict`:
     /// throws QueryError (with column) instead. A bad `filters` entry throws UsageError either way.
+    /// `stats`, the database to be searched, tells a set compound (« Moyen-Orient ») from a pairing
+    /// (« Angers-OM ») by how often the index holds it whole; without it every compound is set.
     [[nodiscard]] ParsedQuery parse(std::string_view query, const std::vector<std::string>& filters = {},
-                                    bool strict = false) const;
+                                    bool strict = false, const Xapian::Database* stats = nullptr) const;
 
     /// The filter query of one FIELD:VALUE (company, topic, source, date); throws QueryError / UsageError.
     [[nodiscard]] Xapian::Query field_filter(const std::string& field, std::string_view value, std::size_t column,

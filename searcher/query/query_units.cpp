@@ -42,8 +42,8 @@ Q phrase_of(const std::vector<const Token*>& words, std::string_view prefix) {
 }  // namespace
 
 UnitBuilder::UnitBuilder(const Analyzer& analyzer, const Synonyms* synonyms, const RankingParams& params,
-                         ParsedQuery& out)
-    : analyzer_(analyzer), synonyms_(synonyms), params_(params), out_(out) {}
+                         ParsedQuery& out, const Xapian::Database* stats)
+    : analyzer_(analyzer), synonyms_(synonyms), params_(params), out_(out), stats_(stats) {}
 
 void UnitBuilder::highlight(const Token& t) {
     if (is_word(t)) {
@@ -76,15 +76,40 @@ Q UnitBuilder::whole_query(const Token& whole, const std::vector<const Token*>& 
     // « Mistral AI »: « ai » is a stop word, and « mistral » alone is not the name.
     const auto content = std::count_if(parts.begin(), parts.end(), [](const Token* p) { return !p->stopword; });
     if (content < 2) return whole_q;
-    Q q(Q::OP_OR, whole_q, phrase_of(parts, prefix::kStem));
-    if (whole.kind != TokenKind::Compound || params_.compound_part_weight <= 0) return q;
-    // A hyphenated compound's parts are words of their own (« Angers-OM » is about Angers and the OM,
-    // « post-Brexit » about Brexit): each still counts where the article does not join them, below the
-    // joined form or the parts side by side. A name's parts do not (« mistral » alone is not Mistral AI).
     std::vector<Q> alone;
-    for (const Token* p : parts)
-        if (!p->stopword) alone.push_back(word_query(*p));
+    if (whole.kind == TokenKind::Compound)  // « mistral » alone is not Mistral AI
+        for (const Token* p : parts)
+            if (!p->stopword) alone.push_back(word_query(*p));
+    // A pairing is its parts, each a word of the query; the joined form adds to them as any rare
+    // word would. The parts side by side are not scored again: a phrase weighs the sum of its words.
+    if (is_pairing(whole, parts)) return Q(Q::OP_OR, whole_q, Q(Q::OP_OR, alone.begin(), alone.end()));
+    Q q(Q::OP_OR, whole_q, phrase_of(parts, prefix::kStem));
+    if (alone.empty() || params_.compound_part_weight <= 0) return q;
+    // A set compound's parts found apart count a little (compound_part_weight, 0 by default).
     return Q(Q::OP_OR, q, Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, alone.begin(), alone.end()), params_.compound_part_weight));
+}
+
+// A hyphen joins two kinds of things. A set compound names one thing (« Moyen-Orient », « États-Unis »,
+// « Haute-Savoie »): « orient » or « unis » alone would find other subjects, and the index holds the
+// compound whole wherever its rarer part appears. A pairing juxtaposes two subjects (« Angers-OM », a
+// match; « UE-Mercosur », an agreement; « post-Brexit »): articles name them apart far more often than
+// joined, or never joined at all, and each part is a word of the query. The index's own document
+// frequencies tell them apart, as frequency-based compound splitting does (Koehn & Knight, EACL 2003):
+// a pairing is a compound found whole in fewer than `compound_split_ratio` of its rarer part's articles.
+bool UnitBuilder::is_pairing(const Token& whole, const std::vector<const Token*>& parts) const {
+    if (whole.kind != TokenKind::Compound || !stats_ || params_.compound_split_ratio <= 0) return false;
+    Xapian::doccount rarest = 0;
+    bool any = false;
+    for (const Token* p : parts) {
+        if (p->stopword) continue;
+        const Xapian::doccount df = stats_->get_termfreq(term(prefix::kStem, p->stem));
+        if (df == 0) return false;  // a part the index never holds alone: nothing to gain from it
+        rarest = any ? std::min(rarest, df) : df;
+        any = true;
+    }
+    if (!any) return false;
+    const Xapian::doccount joined = stats_->get_termfreq(term(prefix::kStem, whole.stem));
+    return static_cast<double>(joined) < params_.compound_split_ratio * static_cast<double>(rarest);
 }
 
 Q UnitBuilder::alternative_query(const std::string& text) {

@@ -29,7 +29,9 @@ struct Unit {
 /// Builds sub-queries and records highlights and synonym expansions into the ParsedQuery.
 class UnitBuilder {
 public:
-    UnitBuilder(const Analyzer& analyzer, const Synonyms* synonyms, const RankingParams& params, ParsedQuery& out);
+    /// `stats`: the database searched, for the document frequencies that split pairings (may be null).
+    UnitBuilder(const Analyzer& analyzer, const Synonyms* synonyms, const RankingParams& params, ParsedQuery& out,
+                const Xapian::Database* stats = nullptr);
 
     /// Units of a run of plain words; stop words dropped unless every word is one.
     std::vector<Unit> from_words(const std::string& text, std::size_t column);
@@ -59,6 +61,7 @@ private:
     Xapian::Query word_query(const Token& t) const;
     Xapian::Query proximity(const std::vector<Unit>& units) const;
     Xapian::Query whole_query(const Token& whole, const std::vector<const Token*>& parts) const;
+    [[nodiscard]] bool is_pairing(const Token& whole, const std::vector<const Token*>& parts) const;
     Xapian::Query alternative_query(const std::string& text);
     void highlight(const Token& t);
     void count_words(const std::vector<Token>& tokens);
@@ -67,6 +70,7 @@ private:
     const Synonyms* synonyms_;
     const RankingParams& params_;
     ParsedQuery& out_;
+    const Xapian::Database* stats_;
     bool has_content_ = false;  ///< a word that is not a stop word was seen
     std::vector<std::string> stop_words_;  ///< the distinct stop words seen, « de », « la »
     std::size_t stop_words_bytes_ = 0;     ///< their length joined by one byte: the list stops at 40

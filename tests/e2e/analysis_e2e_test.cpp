@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstddef>
 #include <set>
 #include <string>
 #include <vector>
@@ -56,9 +57,20 @@ const Article kArticles[] = {
      "Le Sénat débat sur la régulation des réseaux sociaux."},
 };
 
-std::string corpus_jsonl() {
+// A set compound (« Moyen-Orient », held whole in every article that holds « orient ») and a pairing
+// (« Angers-OM », whose parts articles write apart): the index's frequencies tell the two apart.
+const Article kCompoundArticles[] = {
+    {"moyen-orient-1", "Tensions au Moyen-Orient", "Les marchés pétroliers suivent la situation au Moyen-Orient."},
+    {"moyen-orient-2", "Diplomatie", "Le ministre entame une tournée au Moyen-Orient la semaine prochaine."},
+    {"moyen-paiement", "Un nouveau moyen de paiement", "Les banques lancent un moyen de paiement sans contact."},
+    {"om-angers", "Ligue 1", "L'OM se déplace à Angers samedi pour la dix-huitième journée."},
+    {"angers-ville", "Tramway", "Angers inaugure une nouvelle ligne de tramway."},
+};
+
+template <std::size_t N>
+std::string corpus_jsonl(const Article (&articles)[N]) {
     std::string out;
-    for (const Article& a : kArticles)
+    for (const Article& a : articles)
         out += nlohmann::json{{"id", a.id}, {"title", a.title}, {"body", a.body}, {"date", "2025-07-01"}}.dump() +
                "\n";
     return out;
@@ -101,8 +113,9 @@ void check_all(const std::string& db, const std::vector<Expectation>& table) {
     }
 }
 
-std::string build_index(const veille::test::TempDir& dir, const std::string& threads) {
-    const auto input = dir.write("articles.jsonl", corpus_jsonl());
+template <std::size_t N>
+std::string build_index(const veille::test::TempDir& dir, const std::string& threads, const Article (&articles)[N]) {
+    const auto input = dir.write("articles.jsonl", corpus_jsonl(articles));
     const auto db = dir / "db";
     const auto indexed = run_index({"--db", db, "--threads", threads, input});
     INFO(indexed.err);
@@ -118,7 +131,7 @@ TEST_CASE("elisions, accents, plurals, names and compounds match whatever form t
     const std::string threads = GENERATE("1", "4");
     INFO("--threads " << threads);
     veille::test::TempDir dir;
-    const auto db = build_index(dir, threads);
+    const auto db = build_index(dir, threads, kArticles);
     check_all(db, {
         {"entreprise", {"elision-entreprise"}, {}, "stock Xapian indexed « l'entreprise » whole"},
         {"Entreprises", {"elision-entreprise"}, {}, "plural and capital meet the elided singular"},
@@ -147,7 +160,7 @@ TEST_CASE("elisions, accents, plurals, names and compounds match whatever form t
 
 TEST_CASE("exact forms and stop words are decided before accents are folded", "[e2e][analysis]") {
     veille::test::TempDir dir;
-    const auto db = build_index(dir, "2");
+    const auto db = build_index(dir, "2", kArticles);
     check_all(db, {
         {"thé", {"the-fr", "the-en"}, {}, "accent-insensitive by default"},
         {"=thé", {"the-fr"}, {"the-en"}, "=thé keeps its accent"},
@@ -160,4 +173,17 @@ TEST_CASE("exact forms and stop words are decided before accents are folded", "[
     // A stop word next to other words is dropped: « débat sur » asks the same as « débat ».
     CHECK(search_ids(db, "débat sur") == search_ids(db, "débat"));
     CHECK(search_ids(db, "faille sur routeurs") == search_ids(db, "faille routeurs"));
+}
+
+TEST_CASE("a pairing of two names is searched as its parts, a set compound as a whole", "[e2e][analysis]") {
+    veille::test::TempDir dir;
+    const auto db = build_index(dir, "1", kCompoundArticles);
+    check_all(db, {
+        {"Angers-OM", {"om-angers", "angers-ville"}, {},
+         "« Angers-OM » (a match) is never written joined: its parts are words of the query"},
+        {"Moyen-Orient", {"moyen-orient-1", "moyen-orient-2"}, {"moyen-paiement"},
+         "« Moyen-Orient » is held whole wherever « orient » is: « moyen » alone is another subject"},
+    });
+    // The article naming both parts ranks above the one naming only one.
+    CHECK(search_ids(db, "Angers-OM").front() == "om-angers");
 }
