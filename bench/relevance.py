@@ -32,8 +32,36 @@ def log(msg):
     print(f"==> {msg}", file=sys.stderr, flush=True)
 
 
-def find_set(name, root, shared):
+def docs_set(work):
+    """(corpus, topics, topics-plain, qrels) of the documentation fragments set, built in `work` from
+    Debian's French documentation packages (bench/packages.txt) the first time; None without them."""
+    d = os.path.join(work, "docs-set")
+    files = [os.path.join(d, f) for f in ("corpus.jsonl", "topics.tsv", "topics-plain.tsv", "qrels.txt")]
+    if all(os.path.isfile(f) for f in files):
+        return files
+    base = os.path.join(work, "docs-base")
+    log("docs: building the pages from the documentation packages (make_corpus.py base)")
+    with open(os.devnull, "w") as quiet:
+        subprocess.run([PYTHON, os.path.join(HERE, "make_corpus.py"), "base", base], check=True, stdout=quiet)
+    subprocess.run([PYTHON, os.path.join(HERE, "doc_fragments.py"), os.path.join(base, "base.jsonl"), d], check=True)
+    with open(files[0], encoding="utf-8") as f:
+        if not any(line.strip() for line in f):
+            return None
+    return files
+
+
+def find_set(name, root, shared, work=None):
     """{corpus, topics, qrels, label} of a set, or None when its files are not there."""
+    if name in ("docs", "docs-plain"):
+        built = docs_set(work) if work else None
+        if not built:
+            return None
+        corpus, topics, plain, qrels = built
+        if name == "docs":
+            return {"name": name, "label": "docs: a remembered fragment → its documentation page (typed as written)",
+                    "corpus": corpus, "topics": topics, "qrels": qrels}
+        return {"name": name, "label": "docs-plain: the same fragments in lower case without accents",
+                "corpus": corpus, "topics": plain, "qrels": qrels}
     if name == "piaf":
         d = os.path.join(shared, "eval", "piaf")
         layouts = [(os.path.join(d, "corpus.jsonl"), os.path.join(d, "queries.tsv"), os.path.join(d, "qrels.txt"))]
@@ -49,7 +77,7 @@ def find_set(name, root, shared):
                    (os.path.join(c, "articles.jsonl"), os.path.join(c, "queries.tsv"), os.path.join(c, "qrels.txt"))]
         label = "bundled corpus: tech news, hand-judged queries"
     else:
-        raise SystemExit(f"relevance.py: unknown set '{name}' (valid: piaf, news, corpus)")
+        raise SystemExit(f"relevance.py: unknown set '{name}' (valid: piaf, news, corpus, docs, docs-plain)")
     for corpus, topics, qrels in layouts:
         if all(os.path.isfile(p) for p in (corpus, topics, qrels)):
             return {"name": name, "label": label, "corpus": corpus, "topics": topics, "qrels": qrels}
@@ -203,7 +231,7 @@ def main():
     ap.add_argument("--build", required=True)
     ap.add_argument("--work", required=True)
     ap.add_argument("--shared", required=True, help="the folder holding eval/piaf and eval/news")
-    ap.add_argument("--sets", default="piaf,news,corpus")
+    ap.add_argument("--sets", default="piaf,news,corpus,docs,docs-plain")
     ap.add_argument("--json", help="write every figure to this file")
     ap.add_argument("--readme", help="put the tables in this README under '### Relevance against peers'")
     ap.add_argument("--veille-args", default="", help="passed to veille-search after `eval` (ranking options)")
@@ -212,7 +240,8 @@ def main():
     a.shared = os.path.abspath(a.shared)
 
     wanted = [n.strip() for n in a.sets.split(",") if n.strip()]
-    found = {n: find_set(n, a.root, a.shared) for n in wanted}
+    os.makedirs(a.work, exist_ok=True)
+    found = {n: find_set(n, a.root, a.shared, a.work) for n in wanted}
     results = {"date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
                "commit": commit_of(a.root), "shared": a.shared, "depth": DEPTH,
                "found": [n for n in wanted if found[n]], "missing": [n for n in wanted if not found[n]],

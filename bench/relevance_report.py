@@ -21,7 +21,7 @@ CONFIG = (
     "|| body)` column with a GIN index; the query is `plainto_tsquery('french', topic)` with each operator "
     "turned into `|` (OR: an AND of every word of a natural question loses its answer), ranked by "
     "`ts_rank(tsv, query)` with normalisation 0 (the default: document length ignored), equal ranks by id. "
-    "Reproduce with `scripts/relevance --readme` (`--sets piaf,news,corpus`, `--json FILE`, `--veille-args "
+    "Reproduce with `scripts/relevance --readme` (`--sets piaf,news,corpus,docs,docs-plain`, `--json FILE`, `--veille-args "
     "\"…\"`); the shared sets are read from `../shared/eval` beside the repository, or `$VEILLE_SHARED/eval`.")
 
 
