@@ -9,6 +9,7 @@
 #include "common/error.hpp"
 #include "searcher/commands/commands.hpp"
 #include "searcher/eval/eval_command.hpp"
+#include "searcher/serve/http_server.hpp"
 
 namespace {
 
@@ -99,6 +100,12 @@ int main(int argc, char** argv) try {
     veille::define_eval_options(*eval_cmd, eval);
     eval_cmd->fallthrough();  // ranking options may follow "eval"
 
+    auto* serve_cmd = app.add_subcommand("serve", "HTTP JSON API and search page (README, « veille-search serve »)");
+    veille::ServeOptions serve;
+    serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any free)");
+    serve_cmd->add_option("--threads", serve.threads, "Requests served at once (default 8)")->check(CLI::Range(1, 256));
+    serve_cmd->fallthrough();  // ranking options may follow "serve"
+
     if (auto code = veille::parse_args(app, argc, argv)) return *code;
     if (json && trec) throw veille::UsageError("--json and --trec exclude each other");
     opt.format = json ? veille::OutputFormat::Json : trec ? veille::OutputFormat::Trec : veille::OutputFormat::Human;
@@ -107,6 +114,11 @@ int main(int argc, char** argv) try {
     for (const auto& w : words) opt.query += (opt.query.empty() ? "" : " ") + w;
 
     if (eval_cmd->parsed()) return veille::run_eval(opt, eval);
+    if (serve_cmd->parsed()) {
+        serve.db = opt.db;
+        serve.ranking = opt.ranking;
+        return veille::run_serve(serve);
+    }
     if (!opt.analyze_text.empty()) return veille::run_analyze(opt);
     if (opt.query.empty() && ::isatty(STDIN_FILENO) == 1) return veille::run_repl(opt);
     if (trec) opt.request.facets = opt.request.snippets = false;  // run lines show neither

@@ -1,4 +1,4 @@
-// commands.hpp — the command table main.cpp dispatches to: search, interactive, analyze, eval.
+// commands.hpp — the command table main.cpp dispatches to: search, interactive, analyze, eval, serve.
 #pragma once
 #include <string>
 #include <vector>
@@ -10,6 +10,7 @@
 namespace veille {
 
 struct EvalOptions;
+struct ServeOptions;
 
 /// The parsed command line of veille-search.
 struct SearchOptions {
@@ -32,5 +33,7 @@ int run_analyze(const SearchOptions& opt);
 /// eval: every topic through the Engine as opt.request asks (no facets, no snippets), scored by
 /// run_eval in searcher/eval/eval_command.hpp. Returns the exit code; throws GateFailed when a gate fails.
 int run_eval(const SearchOptions& opt, const EvalOptions& eval);
+/// serve: the HTTP API and search page (searcher/serve/) until SIGINT or SIGTERM. Returns the exit code.
+int run_serve(const ServeOptions& options);
 
 }  // namespace veille

@@ -1,0 +1,43 @@
+// engine_pool.cpp — one Engine per concurrent request rather than one Engine behind a mutex: requests
+// then run in parallel, each Engine reopening its own handles when veille-index commits (Engine::search),
+// so every request sees a whole commit and new commits without a restart.
+#include "searcher/serve/engine_pool.hpp"
+
+namespace veille {
+
+EnginePool::EnginePool(std::string path, RankingParams params, std::size_t size)
+    : path_(std::move(path)), params_(params), size_(size == 0 ? 1 : size) {}
+
+EnginePool::Lease::~Lease() {
+    if (pool_) pool_->give_back(std::move(engine_));
+}
+
+EnginePool::Lease EnginePool::borrow() {
+    std::unique_lock lock(mutex_);
+    freed_.wait(lock, [&] { return !idle_.empty() || open_ < size_; });
+    if (!idle_.empty()) {
+        std::unique_ptr<Engine> engine = std::move(idle_.back());
+        idle_.pop_back();
+        return Lease(*this, std::move(engine));
+    }
+    ++open_;
+    lock.unlock();
+    // Opening reads the database's first blocks: done outside the lock so that others go on meanwhile.
+    try {
+        return Lease(*this, std::make_unique<Engine>(path_, params_));
+    } catch (...) {
+        give_back(nullptr);
+        throw;
+    }
+}
+
+void EnginePool::give_back(std::unique_ptr<Engine> engine) {
+    {
+        std::lock_guard lock(mutex_);
+        if (engine) idle_.push_back(std::move(engine));
+        else --open_;
+    }
+    freed_.notify_one();
+}
+
+}  // namespace veille
