@@ -5,8 +5,8 @@ _veille_search() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
     local options="-h --help --version --db --json --trec -n --limit --offset --facet-limit --explain
         --strict --analyze --history --filter --sort --recency --title-weight --coordination
-        --proximity --proximity-near --phrase-weight --compound-part-weight --form-weight
-        --synonym-weight --bm25-k1 --bm25-b --bm25-delta --bm25-min-normlen"
+        --proximity --proximity-near --phrase-weight --compound-split-ratio --compound-part-weight
+        --form-weight --synonym-weight --bm25-k1 --bm25-b --bm25-delta --bm25-min-normlen"
     local eval_options="-h --help --topics --qrels --depth --json -q --per-query --run-out --tag
         --fail-under --baseline --baseline-metric --max-drop --unjudged-warn"
     local metrics="map bpref recip_rank P_5 P_10 recall_100 ndcg ndcg_cut_10"
@@ -36,7 +36,7 @@ _veille_search() {
             return ;;
         --analyze | -n | --limit | --offset | --facet-limit | --recency | --title-weight | \
         --coordination | --proximity | --proximity-near | --phrase-weight | \
-        --compound-part-weight | --form-weight | --synonym-weight | --bm25-k1 | --bm25-b | \
+        --compound-split-ratio | --compound-part-weight | --form-weight | --synonym-weight | --bm25-k1 | --bm25-b | \
         --bm25-delta | --bm25-min-normlen | --depth | --tag | --max-drop | --unjudged-warn)
             return ;;  # free text or a number
     esac
