@@ -2,6 +2,7 @@
 #include "searcher/eval/judgments.hpp"
 
 #include "common/error.hpp"
+#include "common/text/ascii.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -20,14 +21,6 @@ std::string read_file(const std::string& path) {
     buffer << in.rdbuf();
     if (in.bad()) throw InputError(path, 0, std::string("cannot read: ") + std::strerror(errno));
     return buffer.str();
-}
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
 }
 
 // Splits into lines, dropping a UTF-8 byte-order mark and the '\r' of CRLF files (spreadsheets
@@ -51,12 +44,10 @@ bool skippable(std::string_view line) {
     return t.empty() || t.front() == '#';
 }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool starts_with_nocase(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (ascii_lower(s[i]) != prefix[i]) return false;
+        if (to_lower_ascii(s[i]) != prefix[i]) return false;
     return true;
 }
 
@@ -144,8 +135,7 @@ private:
     }
 
     void on_tag(std::string_view tag, std::size_t line) {
-        std::string lower;
-        for (char c : tag) lower += ascii_lower(c);
+        const auto lower = lower_ascii(tag);
         if (lower == "top") {
             if (in_top_) throw InputError(name_, line, "<top> inside another <top> (missing </top>?)");
             in_top_ = true;
@@ -166,19 +156,8 @@ private:
     static std::string collapse(std::string_view s, std::string_view label) {
         s = trim(s);
         // Old TREC topics write "<num> Number: 301" and "<title> Topic: …".
-        if (starts_with_nocase(s, label)) s = trim(s.substr(label.size()));
-        std::string out;
-        bool space = false;
-        for (char c : s) {
-            if (is_space(c)) {
-                space = true;
-                continue;
-            }
-            if (space && !out.empty()) out += ' ';
-            space = false;
-            out += c;
-        }
-        return out;
+        if (starts_with_nocase(s, label)) s = s.substr(label.size());
+        return collapse_whitespace(s);
     }
 
     void finish() {
