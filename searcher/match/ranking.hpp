@@ -5,30 +5,19 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "searcher/query/query_weights.hpp"
+
 namespace veille {
 
-struct RankingParams {
+/// The query's weights (query_weights.hpp), which the query parser reads, plus the weighting scheme's
+/// and the recency boost's, which only the matcher reads.
+struct RankingParams : QueryWeights {
     double bm25_k1 = 1.2;
     double bm25_k2 = 0.0;
     double bm25_k3 = 1.0;
     double bm25_b = 0.75;
     double bm25_min_normlen = 0.5;
     double bm25_delta = 1.0;         ///< BM25+ lower bound of a matching word's weight (Lv & Zhai 2011); 0 = BM25
-    double title_weight = 0.25;      ///< scale of the title-field match added to the body match (title words
-                                     ///< already count in the body space; eval: 1.5 cost 0.03 nDCG@10 on PIAF)
-    double coordination_weight = 0.5;///< scale of the all-words (AND) match added for short queries
-    unsigned coordination_max_words = 5; ///< coordination boost applies up to this many query units
-    double synonym_weight = 0.8;     ///< scale of synonym alternatives relative to the typed word
-    double phrase_weight = 1.0;      ///< scale of a quoted phrase that is optional (its words count too); 0 = words not counted
-    double compound_part_weight = 0.0;  ///< scale of each part of a set compound found alone (« Moyen-Orient »)
-    double compound_split_ratio = 0.5;  ///< a compound whose whole makes less than this share of its rarer
-                                        ///< part's articles is a pairing (« Angers-OM »): its parts count
-                                        ///< as words of their own; 0 = never
-    double form_weight = 0.2;        ///< scale of the word's own (unstemmed, accent-folded) form
-    double proximity_ordered_weight = 0.2;   ///< scale of neighbouring query words found in order
-    double proximity_unordered_weight = 0.1; ///< scale of neighbouring query words found within the window
-    unsigned proximity_window = 8;           ///< the unordered window, in positions (SDM's usual 8)
-    unsigned proximity_max_pairs = 16;       ///< pairs of a longer run of words are not scored
     double recency_weight = 2.0;     ///< maximum recency boost (at age 0) when --recency is given
 };
 

@@ -261,7 +261,7 @@ Xapian::Query ParsedQuery::full(const std::string& except_field) const {
 
 QueryParser::QueryParser(const Analyzer& analyzer, std::shared_ptr<const Gazetteer> gazetteer,
                          std::shared_ptr<const Taxonomy> taxonomy, std::shared_ptr<const Synonyms> synonyms,
-                         RankingParams params)
+                         QueryWeights params)
     : analyzer_(analyzer), gazetteer_(std::move(gazetteer)), taxonomy_(std::move(taxonomy)),
       synonyms_(std::move(synonyms)), params_(params) {}
 

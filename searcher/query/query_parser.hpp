@@ -8,9 +8,9 @@
 
 #include <xapian.h>
 
-#include "searcher/match/ranking.hpp"
 #include "searcher/query/highlights.hpp"
 #include "searcher/query/query_lexer.hpp"
+#include "searcher/query/query_weights.hpp"
 
 namespace veille {
 
@@ -52,7 +52,7 @@ class QueryParser {
 public:
     QueryParser(const Analyzer& analyzer, std::shared_ptr<const Gazetteer> gazetteer,
                 std::shared_ptr<const Taxonomy> taxonomy, std::shared_ptr<const Synonyms> synonyms,
-                RankingParams params);
+                QueryWeights params);
     ~QueryParser();
 
     /// Parses `query` plus extra "FIELD:VALUE" filters. Lenient by default: what a person typed is
@@ -74,7 +74,7 @@ private:
     std::shared_ptr<const Gazetteer> gazetteer_;
     std::shared_ptr<const Taxonomy> taxonomy_;
     std::shared_ptr<const Synonyms> synonyms_;
-    RankingParams params_;
+    QueryWeights params_;
 };
 
 }  // namespace veille

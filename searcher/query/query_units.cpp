@@ -41,7 +41,7 @@ Q phrase_of(const std::vector<const Token*>& words, std::string_view prefix) {
 
 }  // namespace
 
-UnitBuilder::UnitBuilder(const Analyzer& analyzer, const Synonyms* synonyms, const RankingParams& params,
+UnitBuilder::UnitBuilder(const Analyzer& analyzer, const Synonyms* synonyms, const QueryWeights& params,
                          ParsedQuery& out, const Xapian::Database* stats)
     : analyzer_(analyzer), synonyms_(synonyms), params_(params), out_(out), stats_(stats) {}
 

@@ -8,8 +8,8 @@
 
 #include <xapian.h>
 
-#include "searcher/match/ranking.hpp"
 #include "searcher/query/query_lexer.hpp"
+#include "searcher/query/query_weights.hpp"
 
 namespace veille {
 
@@ -30,7 +30,7 @@ struct Unit {
 class UnitBuilder {
 public:
     /// `stats`: the database searched, for the document frequencies that split pairings (may be null).
-    UnitBuilder(const Analyzer& analyzer, const Synonyms* synonyms, const RankingParams& params, ParsedQuery& out,
+    UnitBuilder(const Analyzer& analyzer, const Synonyms* synonyms, const QueryWeights& params, ParsedQuery& out,
                 const Xapian::Database* stats = nullptr);
 
     /// Units of a run of plain words; stop words dropped unless every word is one.
@@ -68,7 +68,7 @@ private:
 
     const Analyzer& analyzer_;
     const Synonyms* synonyms_;
-    const RankingParams& params_;
+    const QueryWeights& params_;
     ParsedQuery& out_;
     const Xapian::Database* stats_;
     bool has_content_ = false;  ///< a word that is not a stop word was seen

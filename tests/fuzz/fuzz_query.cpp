@@ -17,7 +17,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const veille::QueryParser parser(veille::Analyzer::standard(), veille::Gazetteer::standard(),
                                             veille::Taxonomy::standard(), veille::Synonyms::standard(),
-                                            veille::RankingParams{});
+                                            veille::QueryWeights{});
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     // Read leniently, no text is an error: any QueryError is a bug.
     try {

@@ -14,8 +14,8 @@ namespace {
 
 // The language without the ranking extras (title boost, coordination, word forms, proximity), so that
 // each description shows the structure the syntax asks for; ranking_parser() adds them back.
-veille::RankingParams structure_only() {
-    veille::RankingParams p;
+veille::QueryWeights structure_only() {
+    veille::QueryWeights p;
     p.title_weight = 0;
     p.coordination_weight = 0;
     p.form_weight = 0;
@@ -33,7 +33,7 @@ const veille::QueryParser& parser() {
 const veille::QueryParser& ranking_parser() {
     static const veille::QueryParser p(veille::Analyzer::standard(), veille::Gazetteer::standard(),
                                        veille::Taxonomy::standard(), veille::Synonyms::standard(),
-                                       veille::RankingParams{});
+                                       veille::QueryWeights{});
     return p;
 }
 
