@@ -14,8 +14,6 @@ namespace veille {
 
 namespace {
 
-std::size_t column_of(std::string_view q, std::size_t byte) { return 1 + utf8_length(q.substr(0, byte)); }
-
 // Measured on 1,500 French headlines (issue 15): read as operators, the lowercase « et » / « ou » of
 // ordinary sentences (« Emmanuel Macron et Elton John lancent un appel ») turned 69 of them into hard
 // ANDs that lost their article. Operators are therefore upper case only; and a headline typed in
@@ -38,10 +36,31 @@ std::string QueryNotice::line() const {
 
 namespace {
 
+// The 1-based character column of a byte offset, counted from the last offset asked for instead of
+// from the start of the query: the lexer asks in (nearly) increasing order, so a query of n bytes
+// costs O(n) in all, where counting from the start for every lexeme cost O(n²) on long pasted text.
+// An offset behind the last one (a notice about the start of the lexeme just read) counts back.
+class ColumnCounter {
+public:
+    explicit ColumnCounter(std::string_view q) : q_(q) {}
+
+    std::size_t operator()(std::size_t byte) {
+        if (byte < byte_) return column_ - utf8_length(q_.substr(byte, byte_ - byte));
+        column_ += utf8_length(q_.substr(byte_, byte - byte_));
+        byte_ = byte;
+        return column_;
+    }
+
+private:
+    std::string_view q_;
+    std::size_t byte_ = 0;
+    std::size_t column_ = 1;
+};
+
 class Lexer {
 public:
     Lexer(std::string_view q, bool strict, std::vector<QueryNotice>& notices)
-        : q_(q), strict_(strict), french_(has_lowercase(q)), notices_(notices) {}
+        : q_(q), strict_(strict), french_(has_lowercase(q)), notices_(notices), column_of_(q) {}
 
     std::vector<Lexeme> run() {
         std::vector<Lexeme> out;
@@ -50,7 +69,7 @@ public:
             if (pos_ >= q_.size()) break;
             out.push_back(next());
         }
-        out.push_back({Lex::End, "", "", 0, column_of(q_, q_.size()), 10});
+        out.push_back({Lex::End, "", "", 0, column_of_(q_.size()), 10});
         return out;
     }
 
@@ -70,7 +89,7 @@ private:
         return std::string(q_.substr(open + 1, end - open - 1));
     }
 
-    void note(std::size_t byte, std::string text) { notices_.push_back({column_of(q_, byte), std::move(text)}); }
+    void note(std::size_t byte, std::string text) { notices_.push_back({column_of_(byte), std::move(text)}); }
 
     // A '+', '-' or '=' sign: followed by something other than a space, ')' or the same sign.
     bool sign_at(std::size_t p) const {
@@ -81,7 +100,7 @@ private:
 
     Lexeme next() {
         Lexeme l;
-        l.column = column_of(q_, pos_);
+        l.column = column_of_(pos_);
         const char c = q_[pos_];
         if (c == '(') { ++pos_; l.kind = Lex::LParen; return l; }
         if (c == ')') { ++pos_; l.kind = Lex::RParen; return l; }
@@ -95,7 +114,7 @@ private:
             if (inner.kind != Lex::Word && inner.kind != Lex::Phrase && inner.kind != Lex::Field) {
                 if (strict_)
                     throw QueryError(std::string("'") + q_[innermost] + "' must be followed by a word, a phrase or a field",
-                                     column_of(q_, innermost));
+                                     column_of_(innermost));
                 note(innermost, std::string("signe « ") + q_[innermost] + " » sans mot après lui, ignoré");
                 return inner;
             }
@@ -156,7 +175,7 @@ private:
     // The next lexeme after something that was ignored (a lenient reading only).
     Lexeme skipped() {
         while (pos_ < q_.size() && is_space(q_[pos_])) ++pos_;
-        if (pos_ >= q_.size()) return {Lex::End, "", "", 0, column_of(q_, q_.size()), 10};
+        if (pos_ >= q_.size()) return {Lex::End, "", "", 0, column_of_(q_.size()), 10};
         return next();
     }
 
@@ -164,6 +183,7 @@ private:
     bool strict_;
     bool french_;  // ET / OU / SAUF are operators (the query is not all capitals)
     std::vector<QueryNotice>& notices_;
+    ColumnCounter column_of_;
     std::size_t pos_ = 0;
 };
 

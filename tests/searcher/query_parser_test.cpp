@@ -330,6 +330,31 @@ TEST_CASE("lenient reading stays bounded: a thousand stray parentheses or operat
     CHECK(parser().parse(ops).full().get_description() == "Query(Zpuc)");
 }
 
+// The lexer counts columns as it goes (it used to recount from the start for every lexeme, quadratic
+// on long pasted text): the columns of a long accented query, and of a notice about a lexeme already
+// read past, are the same character counts as before.
+TEST_CASE("columns are characters along a long accented query", "[searcher][query]") {
+    std::string query;
+    for (int i = 0; i < 5000; ++i) query += "été ";  // four characters, five bytes
+    query += "(é company:";
+    std::vector<veille::QueryNotice> notices;
+    const auto lexemes = veille::lex_query(query, false, notices);
+    REQUIRE(lexemes.size() == 5000 + 4);
+    for (std::size_t i = 0; i < 5000; ++i) {
+        INFO("lexeme " << i);
+        CHECK(lexemes[i].column == 1 + 4 * i);
+    }
+    CHECK(lexemes[5000].kind == veille::Lex::LParen);
+    CHECK(lexemes[5000].column == 20001);
+    CHECK(lexemes[5001].column == 20002);  // « é »
+    CHECK(lexemes[5002].column == 20004);  // « company: » read as the word « company »
+    CHECK(lexemes[5002].text == "company");
+    CHECK(lexemes[5003].kind == veille::Lex::End);
+    CHECK(lexemes[5003].column == 20012);
+    REQUIRE(notices.size() == 1);
+    CHECK(notices[0].line() == "colonne 20004 : « company: » sans valeur, lu comme un mot");
+}
+
 TEST_CASE("filter option values use the same syntax and drill-down", "[searcher][query]") {
     const auto parsed = parser().parse("cloud", {"company:orange", "date:2024"});
     CHECK(parsed.filters.describe() == std::vector<std::string>{"company:Orange", "date:2024"});
