@@ -66,6 +66,19 @@ long Date::days_since_epoch() const {
     return era * 146097 + doe - 719468;
 }
 
+Date date_from_days(long days) {
+    // Howard Hinnant's civil_from_days, the inverse of days_from_civil above.
+    const long z = days + 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    return {static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0)), month, day};
+}
+
 std::optional<Date> parse_iso_date(std::string_view text) {
     auto number = [&](std::size_t pos, std::size_t len, int& out) {
         if (pos + len > text.size()) return false;

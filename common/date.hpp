@@ -34,6 +34,9 @@ struct Date {
     friend bool operator==(const Date&, const Date&) = default;
 };
 
+/// The full date `days` days after 1970-01-01 (the inverse of Date::days_since_epoch).
+Date date_from_days(long days);
+
 /// Parses "2025", "2025-07" or "2025-07-12" (the iso() forms); nullopt otherwise.
 std::optional<Date> parse_iso_date(std::string_view text);
 

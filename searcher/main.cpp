@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "common/cli.hpp"
+#include "common/date.hpp"
 #include "common/error.hpp"
 #include "searcher/commands/commands.hpp"
 #include "searcher/eval/eval_command.hpp"
@@ -62,6 +63,14 @@ int main(int argc, char** argv) try {
     filters->add_option("--filter", opt.request.filters, "FIELD:VALUE (company, topic, source, date); repeatable")
         ->expected(1)
         ->allow_extra_args(false);  // « --filter company:x openai »: openai is the query
+    std::string today;
+    bool no_date_words = false;
+    filters->add_option("--today", today,
+                        "YYYY-MM-DD that « hier », « depuis janvier » and --recency count from (default: the clock; "
+                        "eval: the newest article)")
+        ->envname("VEILLE_TODAY");
+    filters->add_flag("--no-date-words", no_date_words,
+                      "Read « depuis janvier », « la semaine dernière »… as words, not as date filters");
     auto* ranking = app.add_option_group("Ranking");
     ranking->add_option("--sort", sort, "relevance, date (newest first) or oldest")
         ->check(CLI::IsMember({"relevance", "date", "newest", "oldest"}));
@@ -111,6 +120,12 @@ int main(int argc, char** argv) try {
     opt.format = json ? veille::OutputFormat::Json : trec ? veille::OutputFormat::Trec : veille::OutputFormat::Human;
     opt.color = ::isatty(STDOUT_FILENO) == 1 && !std::getenv("NO_COLOR");
     opt.request.sort = parse_sort(sort);
+    opt.request.date_words = !no_date_words;
+    if (!today.empty()) {
+        const auto d = veille::parse_iso_date(today);
+        if (!d || d->day == 0) throw veille::UsageError("--today (or VEILLE_TODAY) expects YYYY-MM-DD, got '" + today + "'");
+        opt.request.today = d;
+    }
     for (const auto& w : words) opt.query += (opt.query.empty() ? "" : " ") + w;
 
     if (eval_cmd->parsed()) return veille::run_eval(opt, eval);

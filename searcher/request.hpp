@@ -26,6 +26,8 @@ struct SearchRequest {
     bool snippets = true;
     bool explain = false;                    ///< fill SearchHit::explanation
     bool strict = false;                     ///< a query that does not parse is a QueryError (--strict)
+    bool date_words = true;                  ///< « depuis janvier » → date: filter (--no-date-words: words)
+    std::optional<Date> today;               ///< what date words and --recency count from (--today); unset: the clock
 };
 
 /// A facet value and the number of matching articles that carry it.

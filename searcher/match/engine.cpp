@@ -150,7 +150,9 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     SearchResult result;
     result.query = request.query;
     result.offset = request.offset;
-    const ParsedQuery parsed = parser_->parse(request.query, request.filters, request.strict, &db_);
+    const Date today = request.today.value_or(date_from_days(today_days()));
+    const ParsedQuery parsed = parser_->parse(request.query, request.filters, request.strict, &db_,
+                                              request.date_words ? std::optional(today) : std::nullopt);
     result.active_filters = parsed.filters.describe();
     for (const QueryNotice& n : parsed.notices) result.notices.push_back(n.line());
 
@@ -158,7 +160,7 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     enquire.set_weighting_scheme(*make_weighting(params_));
     Xapian::Query query = parsed.full();
     RecencySource recency(request.recency_half_life_days > 0 ? request.recency_half_life_days : 1,
-                          params_.recency_weight, today_days());
+                          params_.recency_weight, today.days_since_epoch());
     if (request.recency_half_life_days > 0)
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&recency));
     enquire.set_query(query);

@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "common/schema.hpp"
 #include "common/text/utf8.hpp"
+#include "searcher/query/date_words.hpp"
 #include "searcher/query/query_lexer.hpp"
 #include "searcher/query/query_recovery.hpp"
 #include "searcher/query/query_units.hpp"
@@ -268,7 +269,7 @@ QueryParser::QueryParser(const Analyzer& analyzer, std::shared_ptr<const Gazette
 QueryParser::~QueryParser() = default;
 
 ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::string>& filters, bool strict,
-                               const Xapian::Database* stats) const {
+                               const Xapian::Database* stats, std::optional<Date> today) const {
     std::vector<QueryNotice> notices;
     std::string text(query);
     if (const auto bad = invalid_utf8_offset(text)) {
@@ -279,6 +280,24 @@ ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::st
         notices.push_back({0, "octets qui ne sont pas de l’UTF-8 remplacés par « \xEF\xBF\xBD »"});
     }
     std::vector<Lexeme> lexemes = lex_query(text, strict, notices);
+    // Date words leave the text before it is parsed: what remains is parsed as if they were never
+    // typed, and each becomes a date: filter below, beside the --filter ones.
+    std::vector<std::pair<DateWords, std::size_t>> date_words;  // and the column of its first word
+    const bool date_given = std::any_of(filters.begin(), filters.end(), [](const std::string& f) { return f.starts_with("date:"); });
+    if (today && !date_given) {
+        std::vector<bool> dropped(lexemes.size(), false);
+        for (DateWords& d : find_date_words(lexemes, *today)) {
+            std::fill(dropped.begin() + static_cast<std::ptrdiff_t>(d.first),
+                      dropped.begin() + static_cast<std::ptrdiff_t>(d.first + d.count), true);
+            notices.push_back({0, date_words_notice(d)});
+            const std::size_t column = lexemes[d.first].column;
+            date_words.emplace_back(std::move(d), column);
+        }
+        std::size_t k = 0;
+        for (std::size_t i = 0; i < lexemes.size(); ++i)
+            if (!dropped[i] && k++ != i) lexemes[k - 1] = std::move(lexemes[i]);  // never a self-move
+        lexemes.resize(k);
+    }
     // Nothing but filters (or nothing, or a lone « * »): every article, to browse and facet.
     const bool browse = std::all_of(lexemes.begin(), lexemes.end(), [](const Lexeme& l) {
         return l.kind == Lex::Field || l.kind == Lex::End || (l.kind == Lex::Word && l.text == "*");
@@ -308,6 +327,11 @@ ParsedQuery QueryParser::parse(std::string_view query, const std::vector<std::st
                 read_as_words(lexemes, notices);
             }
         }
+    }
+    for (const auto& [d, column] : date_words) {
+        std::string display;
+        auto dq = field_filter("date", d.value, column, &display);
+        out.filters.add("date", "date:" + display, dq);
     }
     for (const auto& f : filters) {
         const auto colon = f.find(':');

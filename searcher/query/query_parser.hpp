@@ -2,12 +2,14 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <xapian.h>
 
+#include "common/date.hpp"
 #include "searcher/query/highlights.hpp"
 #include "searcher/query/query_lexer.hpp"
 #include "searcher/query/query_weights.hpp"
@@ -61,8 +63,12 @@ public:
     /// throws QueryError (with column) instead. A bad `filters` entry throws UsageError either way.
     /// `stats`, the database to be searched, tells a set compound (« Moyen-Orient ») from a pairing
     /// (« Angers-OM ») by how often the index holds it whole; without it every compound is set.
+    /// `today`: French date expressions among the words (« OpenAI depuis janvier », date_words.hpp)
+    /// become date: filters relative to it, each with a notice, unless the query or `filters` already
+    /// has a date; nullopt reads every word as a word.
     [[nodiscard]] ParsedQuery parse(std::string_view query, const std::vector<std::string>& filters = {},
-                                    bool strict = false, const Xapian::Database* stats = nullptr) const;
+                                    bool strict = false, const Xapian::Database* stats = nullptr,
+                                    std::optional<Date> today = std::nullopt) const;
 
     /// The filter query of one FIELD:VALUE (company, topic, source, date); throws QueryError / UsageError.
     [[nodiscard]] Xapian::Query field_filter(const std::string& field, std::string_view value, std::size_t column,
