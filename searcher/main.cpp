@@ -61,8 +61,8 @@ int main(int argc, char** argv) try {
     out->add_option("--history", opt.history_file, "Interactive history file (default ~/.veille_history)");
     auto* filters = app.add_option_group("Filters");
     filters->add_option("--filter", opt.request.filters, "FIELD:VALUE (company, topic, source, date); repeatable")
-        ->expected(1)
-        ->allow_extra_args(false);  // « --filter company:x openai »: openai is the query
+        ->allow_extra_args(false);  // one value each time (« --filter company:x openai »: openai is the
+                                    // query), repeatable: expected(1) capped the total at one
     std::string today;
     bool no_date_words = false;
     filters->add_option("--today", today,

@@ -42,6 +42,11 @@ TEST_CASE("golden: veille-search --json", "[e2e][golden][search]") {
         check_golden("search_cloud_orange_oldest.json",
                      search_json({"-n", "5", "--sort", "oldest", "cloud date:2023..2025", "--filter", "company:orange"}));
     }
+    // --filter once took one value in all (« At Most 1 required but received 2 »): it repeats.
+    SECTION("two --filter options, AND'ed") {
+        check_golden("search_two_filters.json",
+                     search_json({"-n", "3", "--filter", "company:orange", "--filter", "date:2024", "cloud"}));
+    }
     SECTION("a field in the query, a page further, fewer facet values") {
         check_golden("search_topic_offset.json",
                      search_json({"-n", "3", "--offset", "2", "--facet-limit", "3", "topic:cybersecurite rançongiciel"}));
