@@ -20,6 +20,7 @@
 
 #include <httplib.h>
 
+#include "common/database.hpp"
 #include "common/error.hpp"
 #include "searcher/serve/api.hpp"
 #include "searcher/serve/engine_pool.hpp"
@@ -142,7 +143,14 @@ struct HttpServer::Impl {
 
     void api_article(const httplib::Request& req, httplib::Response& res) {
         const std::string id = req.matches[1];
-        const auto article = with_engine([&](Engine& e) { return e.article(id); });
+        // A fresh handle, not a pooled Engine: Engine::article reads the revision the Engine last
+        // searched, and an article committed since would be missing (opening costs well under 1 ms).
+        std::optional<Article> article;
+        try {
+            article = find_article(open_database(options.db), id);
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(options.db, "cannot read article: " + e.get_description());
+        }
         if (!article) throw ApiError(404, "aucun article d’identifiant « " + id + " »");
         res.set_content(article_json(*article), kJson);
     }
