@@ -32,7 +32,7 @@ struct DateWords {
 /// Conservative: a date must be asked for, not merely mentioned. Nothing is read when
 ///   - the query is a question: a « ? », an interrogative first word (quand, combien, quel…) or an
 ///     inverted subject (« ont-elles », « est-ce »): « les ventes de 2024 ont-elles progressé ? »;
-///   - it reads as a sentence or headline: more than 5 other words, or « : », « ! », « ; », « « »;
+///   - it reads as a sentence or headline: more than 4 other words, or « : », « ! », « ; », « « »;
 ///   - it already has a date (a date: field) — the caller also skips it when --filter gives one;
 ///   - it has a top-level OR (the filter would apply to both sides).
 /// Only plain, unsigned words outside parentheses, quotes and operators are read. A bare number or
