@@ -115,9 +115,10 @@ TEST_CASE("upper-case ET, OU, SAUF are operators; in a query all in capitals the
 
 TEST_CASE("a query of stop words only says why it finds nothing", "[e2e][search][lenient]") {
     const std::string& db = veille::test::corpus_db();
+    // « aujourd'hui » alone is today's articles (issue 18, date words); as a word it is a stop word.
     for (const char* query : {"aujourd'hui", "de la", "\"de la\"", "et ou"}) {
         DYNAMIC_SECTION(query) {
-            const json answer = search_json(db, {"--", query});
+            const json answer = search_json(db, {"--no-date-words", "--", query});
             CHECK_THAT(notices(answer), Catch::Contains("rien que des mots vides"));
         }
     }
