@@ -3,10 +3,10 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <string>
 #include <vector>
 
+#include "tests/support/golden_table.hpp"
 #include "tests/support/run_binary.hpp"
 
 using veille::Analyzer;
@@ -14,11 +14,6 @@ using veille::Token;
 using veille::TokenKind;
 
 namespace {
-
-struct Row {
-    std::size_t line = 0;
-    std::string input, expected, note;
-};
 
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -49,19 +44,10 @@ std::string unescape(const std::string& s) {
     return out;
 }
 
-std::vector<Row> read_table(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) FAIL("cannot read " << path);
-    std::vector<Row> rows;
-    std::string text;
-    for (std::size_t line = 1; std::getline(in, text); ++line) {
-        if (text.empty() || text[0] == '#') continue;
-        const auto tab1 = text.find('\t');
-        const auto tab2 = tab1 == std::string::npos ? std::string::npos : text.find('\t', tab1 + 1);
-        if (tab2 == std::string::npos) FAIL(path << ":" << line << ": expected input<TAB>expected<TAB>note");
-        rows.push_back({line, unescape(text.substr(0, tab1)), text.substr(tab1 + 1, tab2 - tab1 - 1),
-                        text.substr(tab2 + 1)});
-    }
+// The table's rows, inputs unescaped.
+std::vector<veille::test::GoldenRow> read_table(const std::string& path) {
+    auto rows = veille::test::read_golden_table(path);
+    for (auto& row : rows) row.input = unescape(row.input);
     return rows;
 }
 
@@ -109,7 +95,7 @@ TEST_CASE("analyzer golden table (tests/data/analyzer_cases.tsv)", "[common][ana
     const auto rows = read_table(veille::test::test_data("analyzer_cases.tsv"));
     REQUIRE(rows.size() >= 170);
     const Analyzer& analyzer = Analyzer::standard();
-    for (const Row& row : rows) {
+    for (const auto& row : rows) {
         DYNAMIC_SECTION("analyzer_cases.tsv:" << row.line) {
             INFO("input: " << row.input);
             INFO("note: " << row.note);

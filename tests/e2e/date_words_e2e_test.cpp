@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/corpus_db.hpp"
+#include "tests/support/json_results.hpp"
 #include "tests/support/run_binary.hpp"
 
 using nlohmann::json;
@@ -14,18 +15,9 @@ using veille::test::run_search;
 namespace {
 
 json search(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
-    std::vector<std::string> full{"--db", veille::test::corpus_db(), "--json", "-n", "100"};
+    std::vector<std::string> full{"-n", "100"};
     full.insert(full.end(), args.begin(), args.end());
-    const auto r = veille::test::run_binary(VEILLE_SEARCH_BIN, full, {}, env);
-    INFO("stderr: " << r.err);
-    REQUIRE(r.exit_code == 0);
-    return json::parse(r.out);
-}
-
-std::vector<std::string> ids(const json& answer) {
-    std::vector<std::string> out;
-    for (const auto& hit : answer["results"]) out.push_back(hit["id"]);
-    return out;
+    return veille::test::search_json(veille::test::corpus_db(), full, env);
 }
 
 }  // namespace
@@ -36,7 +28,7 @@ TEST_CASE("date words: « OpenAI depuis janvier » is « openai date:2025-01..20
     CHECK(read["filters"] == json::array({"date:2025-01..2025-09-15"}));
     CHECK(read["notices"] == json::array({"« depuis janvier » lu comme date:2025-01..2025-09-15"}));
     const json typed = search({"OpenAI date:2025-01..2025-09-15"});
-    CHECK(ids(read) == ids(typed));
+    CHECK(veille::test::ids_of(read) == veille::test::ids_of(typed));
     CHECK(read["total"] == typed["total"]);
     REQUIRE(read["total"].get<int>() > 0);
     for (const auto& hit : read["results"]) {
@@ -52,7 +44,7 @@ TEST_CASE("date words: VEILLE_TODAY stands for --today; « hier » alone browses
           "[e2e][search][date_words]") {
     const json a = search({"Mistral AI en 2024"}, {"VEILLE_TODAY=2025-09-15"});
     CHECK(a["filters"] == json::array({"date:2024"}));
-    CHECK(ids(a) == ids(search({"Mistral AI date:2024"})));
+    CHECK(veille::test::ids_of(a) == veille::test::ids_of(search({"Mistral AI date:2024"})));
     const json hier = search({"--today", "2025-01-23", "hier"});
     CHECK(hier["filters"] == json::array({"date:2025-01-22"}));
     CHECK(hier["total"] == search({"date:2025-01-22"})["total"]);

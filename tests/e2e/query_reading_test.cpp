@@ -6,30 +6,19 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/corpus_db.hpp"
+#include "tests/support/json_results.hpp"
 #include "tests/support/run_binary.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using nlohmann::json;
 using veille::test::run_index;
+using veille::test::search_json;
 using veille::test::run_search;
 using veille::test::TempDir;
 
 namespace {
 
-json search_json(const std::string& db, const std::vector<std::string>& args) {
-    std::vector<std::string> full{"--db", db, "--json"};
-    full.insert(full.end(), args.begin(), args.end());
-    const auto r = run_search(full);
-    INFO("stderr: " << r.err);
-    REQUIRE(r.exit_code == 0);
-    return json::parse(r.out);
-}
-
-std::vector<std::string> ids(const json& answer) {
-    std::vector<std::string> out;
-    for (const auto& hit : answer["results"]) out.push_back(hit["id"]);
-    return out;
-}
+std::vector<std::string> ids(const json& answer) { return veille::test::ids_of(answer); }
 
 std::string notices(const json& answer) {
     std::string out;

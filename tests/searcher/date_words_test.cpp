@@ -3,13 +3,13 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "common/error.hpp"
 #include "searcher/query/date_range.hpp"
 #include "searcher/query/query_lexer.hpp"
+#include "tests/support/golden_table.hpp"
 #include "tests/support/run_binary.hpp"
 
 using veille::DateWords;
@@ -17,26 +17,6 @@ using veille::Lex;
 using veille::Lexeme;
 
 namespace {
-
-struct Row {
-    std::size_t line = 0;
-    std::string query, expected, reason;
-};
-
-std::vector<Row> read_table(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) FAIL("cannot read " << path);
-    std::vector<Row> rows;
-    std::string text;
-    for (std::size_t line = 1; std::getline(in, text); ++line) {
-        if (text.empty() || text[0] == '#') continue;
-        const auto tab1 = text.find('\t');
-        const auto tab2 = tab1 == std::string::npos ? std::string::npos : text.find('\t', tab1 + 1);
-        if (tab2 == std::string::npos) FAIL(path << ":" << line << ": expected query<TAB>expected<TAB>reason");
-        rows.push_back({line, text.substr(0, tab1), text.substr(tab1 + 1, tab2 - tab1 - 1), text.substr(tab2 + 1)});
-    }
-    return rows;
-}
 
 std::string render(const Lexeme& l) {
     const std::string sign = l.sign ? std::string(1, l.sign) : "";
@@ -69,16 +49,16 @@ std::string reading(const std::string& query) {
 }  // namespace
 
 TEST_CASE("date words golden table (tests/data/date_words_cases.tsv)", "[searcher][date_words]") {
-    const auto rows = read_table(veille::test::test_data("date_words_cases.tsv"));
+    const auto rows = veille::test::read_golden_table(veille::test::test_data("date_words_cases.tsv"));
     REQUIRE(rows.size() >= 80);
-    for (const Row& row : rows) {
+    for (const auto& row : rows) {
         DYNAMIC_SECTION("date_words_cases.tsv:" << row.line) {
-            INFO("query: " << row.query);
-            INFO("reason: " << row.reason);
-            CHECK(reading(row.query) == row.expected);
+            INFO("query: " << row.input);
+            INFO("reason: " << row.note);
+            CHECK(reading(row.input) == row.expected);
             // Every value read is one that date: accepts: the filter is the date: filter.
             std::vector<veille::QueryNotice> notices;
-            for (const DateWords& d : veille::find_date_words(veille::lex_query(row.query, false, notices),
+            for (const DateWords& d : veille::find_date_words(veille::lex_query(row.input, false, notices),
                                                               veille::Date{2026, 12, 4}))
                 CHECK_NOTHROW(veille::parse_date_range(d.value, 1));
         }

@@ -28,4 +28,22 @@ inline std::vector<std::string> ids_for(const std::string& db, const std::string
     return ids;
 }
 
+/// veille-search --db `db` --json `args`… (environment plus `env` "K=V" entries), parsed; it must exit 0.
+inline nlohmann::json search_json(const std::string& db, const std::vector<std::string>& args,
+                                  const std::vector<std::string>& env = {}) {
+    std::vector<std::string> full{"--db", db, "--json"};
+    full.insert(full.end(), args.begin(), args.end());
+    const auto r = run_binary(VEILLE_SEARCH_BIN, full, {}, env);
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    return nlohmann::json::parse(r.out);
+}
+
+/// The ids of a veille-search --json answer, best first.
+inline std::vector<std::string> ids_of(const nlohmann::json& answer) {
+    std::vector<std::string> ids;
+    for (const auto& hit : answer["results"]) ids.push_back(hit["id"]);
+    return ids;
+}
+
 }  // namespace veille::test
