@@ -4,17 +4,21 @@
 _veille_search() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
     local options="-h --help --version --db --json --trec -n --limit --offset --facet-limit --explain
-        --strict --analyze --history --filter --sort --recency --title-weight --coordination
+        --strict --analyze --history --filter --today --no-date-words --sort --recency --title-weight --coordination
         --proximity --proximity-near --phrase-weight --compound-split-ratio --compound-part-weight
         --form-weight --synonym-weight --bm25-k1 --bm25-b --bm25-delta --bm25-min-normlen"
     local eval_options="-h --help --topics --qrels --depth --json -q --per-query --run-out --tag
         --fail-under --baseline --baseline-metric --max-drop --unjudged-warn"
+    local serve_options="-h --help --listen --threads"
     local metrics="map bpref recip_rank P_5 P_10 recall_100 ndcg ndcg_cut_10"
 
     # In the eval subcommand once "eval" stands as a word of its own (not an option's value).
-    local i in_eval=""
+    local i in_eval="" in_serve=""
     for ((i = 1; i < COMP_CWORD; i++)); do
-        if [[ ${COMP_WORDS[i]} == eval && ${COMP_WORDS[i-1]} != --* ]]; then in_eval=1; fi
+        if [[ ${COMP_WORDS[i-1]} != --* ]]; then
+            [[ ${COMP_WORDS[i]} == eval ]] && in_eval=1
+            [[ ${COMP_WORDS[i]} == serve ]] && in_serve=1
+        fi
     done
 
     case "$prev" in
@@ -34,19 +38,21 @@ _veille_search() {
             COMPREPLY=($(compgen -W "${metrics// /= }=" -- "$cur"))
             compopt -o nospace 2>/dev/null
             return ;;
-        --analyze | -n | --limit | --offset | --facet-limit | --recency | --title-weight | \
+        --analyze | --today | -n | --limit | --offset | --facet-limit | --recency | --title-weight | \
         --coordination | --proximity | --proximity-near | --phrase-weight | \
         --compound-split-ratio | --compound-part-weight | --form-weight | --synonym-weight | --bm25-k1 | --bm25-b | \
-        --bm25-delta | --bm25-min-normlen | --depth | --tag | --max-drop | --unjudged-warn)
+        --bm25-delta | --bm25-min-normlen | --depth | --tag | --max-drop | --unjudged-warn | --listen | --threads)
             return ;;  # free text or a number
     esac
 
     if [[ -n $in_eval ]]; then
         COMPREPLY=($(compgen -W "$eval_options" -- "$cur"))
+    elif [[ -n $in_serve ]]; then
+        COMPREPLY=($(compgen -W "$serve_options" -- "$cur"))
     elif [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
     else
-        COMPREPLY=($(compgen -W "eval" -- "$cur"))  # otherwise a query: nothing to offer
+        COMPREPLY=($(compgen -W "eval serve" -- "$cur"))  # otherwise a query: nothing to offer
     fi
 }
 complete -F _veille_search veille-search
