@@ -2,6 +2,7 @@
 // The only place errors become exit codes.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -10,6 +11,7 @@
 #include "common/error.hpp"
 #include "searcher/commands/commands.hpp"
 #include "searcher/eval/eval_command.hpp"
+#include "searcher/serve/api.hpp"
 #include "searcher/serve/http_server.hpp"
 
 namespace {
@@ -132,6 +134,15 @@ int main(int argc, char** argv) try {
     if (serve_cmd->parsed()) {
         serve.db = opt.db;
         serve.ranking = opt.ranking;
+        // What each request starts from: the day and reading of date words, the recency boost, the
+        // order and page size. Not --filter: a filter no URL can remove would be a hidden subset.
+        if (!opt.request.filters.empty())
+            throw veille::UsageError("--filter does not apply to serve: each request carries its own filters");
+        serve.request.today = opt.request.today;
+        serve.request.date_words = opt.request.date_words;
+        serve.request.recency_half_life_days = opt.request.recency_half_life_days;
+        serve.request.sort = opt.request.sort;
+        serve.request.limit = std::min(opt.request.limit, veille::ApiLimits{}.max_limit);
         return veille::run_serve(serve);
     }
     if (!opt.analyze_text.empty()) return veille::run_analyze(opt);

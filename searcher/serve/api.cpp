@@ -78,14 +78,14 @@ std::string line(const nlohmann::ordered_json& j) {
 
 }  // namespace
 
-SearchRequest search_request(const QueryParams& params, const ApiLimits& limits) {
+SearchRequest search_request(const QueryParams& params, const ApiLimits& limits, const SearchRequest& defaults) {
     // Sizes first: a huge request is refused before any of it is read further.
     if (params.size() > limits.max_params)
         throw ApiError(413, "requête trop grande : " + std::to_string(params.size()) + " paramètres (au plus " +
                                 std::to_string(limits.max_params) + ")");
     for (const auto& [key, value] : params)
         if (!known(key)) throw ApiError(400, "paramètre inconnu « " + key + " » (valides : " + known_list() + ")");
-    SearchRequest request;
+    SearchRequest request = defaults;
     if (const std::string* q = single(params, "q")) {
         if (q->size() > limits.max_query_bytes)
             throw ApiError(413, "requête trop grande : q fait " + std::to_string(q->size()) + " octets (au plus " +

@@ -35,10 +35,12 @@ struct ApiLimits {
 };
 
 /// The SearchRequest for `q`, `filter` (repeatable), `sort` (relevance|date|newest|oldest), `n`,
-/// `offset`, `facet_limit` and `strict` — the same defaults as veille-search. Throws ApiError: 400
-/// for an unknown or repeated parameter or a bad value (« n: « abc » n'est pas un entier entre 0 et
-/// 100 »), 413 beyond ApiLimits.
-SearchRequest search_request(const QueryParams& params, const ApiLimits& limits = {});
+/// `offset`, `facet_limit` and `strict`, starting from `defaults` — what serve's own command line set
+/// (--today, --no-date-words, --recency, --sort…), so that the API answers as `veille-search --json`
+/// with the same options. Throws ApiError: 400 for an unknown or repeated parameter or a bad value
+/// (« n: « abc » n'est pas un entier entre 0 et 100 »), 413 beyond ApiLimits.
+SearchRequest search_request(const QueryParams& params, const ApiLimits& limits = {},
+                             const SearchRequest& defaults = {});
 
 /// The object `veille-search --json` prints for this result, newline included.
 std::string search_json(const SearchResult& result);

@@ -137,7 +137,7 @@ struct HttpServer::Impl {
     }
 
     void api_search(const httplib::Request& req, httplib::Response& res) {
-        const SearchRequest request = search_request(req.params);
+        const SearchRequest request = search_request(req.params, {}, options.request);
         res.set_content(search_json(with_engine([&](Engine& e) { return e.search(request); })), kJson);
     }
 
@@ -163,7 +163,7 @@ struct HttpServer::Impl {
         PageView view;
         std::optional<SearchResult> result;
         try {
-            view.request = search_request(req.params);
+            view.request = search_request(req.params, {}, options.request);
             if (req.params.count("facet_limit") == 0) view.request.facet_limit = kPageFacetLimit;
             if (!view.request.query.empty() || !view.request.filters.empty()) {
                 result = with_engine([&](Engine& e) { return e.search(view.request); });

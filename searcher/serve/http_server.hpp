@@ -5,6 +5,7 @@
 #include <string>
 
 #include "searcher/match/ranking.hpp"
+#include "searcher/request.hpp"
 
 namespace veille {
 
@@ -14,6 +15,7 @@ struct ServeOptions {
     std::string listen = "127.0.0.1:8080";  ///< HOST:PORT; port 0 picks a free port
     std::size_t threads = 8;                ///< worker threads, and at most as many Engines
     RankingParams ranking;
+    SearchRequest request;                  ///< what every request starts from (--today, --recency…)
 };
 
 /// A listen address.

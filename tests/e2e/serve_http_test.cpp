@@ -76,6 +76,48 @@ TEST_CASE("serve: /api/search is byte for byte the --json object of the same req
     }
 }
 
+TEST_CASE("serve: its own --today, --no-date-words, --recency and --sort apply to every request", "[e2e][serve]") {
+    // A server reads date words from the day it is told, as `veille-search --today` does: without
+    // it, « depuis janvier » would count from the clock and the API would drift from the CLI.
+    const std::string& db = veille::test::corpus_and_mini_db();
+    struct Case {
+        std::vector<std::string> serve;  // serve's own options
+        Params api;
+        std::vector<std::string> cli;    // the same search on the command line
+    };
+    const std::vector<Case> cases = {
+        {{"--today", "2025-09-15"}, {{"q", "OpenAI depuis janvier"}}, {"--today", "2025-09-15", "OpenAI depuis janvier"}},
+        {{"--today", "2025-09-15", "--no-date-words"}, {{"q", "OpenAI depuis janvier"}},
+         {"--today", "2025-09-15", "--no-date-words", "OpenAI depuis janvier"}},
+        {{"--today", "2025-09-15", "--recency", "30"}, {{"q", "cloud souverain"}},
+         {"--today", "2025-09-15", "--recency", "30", "cloud souverain"}},
+        {{"--sort", "date", "-n", "3"}, {{"q", "Mistral AI"}}, {"--sort", "date", "-n", "3", "Mistral AI"}},
+        // the URL's own sort wins over the server's default
+        {{"--sort", "date"}, {{"q", "Mistral AI"}, {"sort", "relevance"}}, {"Mistral AI"}},
+    };
+    std::vector<std::string> answers;
+    for (const auto& c : cases) {
+        std::vector<std::string> args{"--db", db, "--json"};
+        args.insert(args.end(), c.cli.begin(), c.cli.end());
+        const auto cli = run_search(args);
+        INFO("serve " << c.serve.front() << "…; request " << api_search(c.api) << "\nstderr: " << cli.err);
+        REQUIRE(cli.exit_code == 0);
+        ServeProcess server(db, c.serve);
+        const HttpAnswer api = server.get(api_search(c.api));
+        REQUIRE(api.status == 200);
+        CHECK(mask_timing(api.body) == mask_timing(cli.out));
+        answers.push_back(api.body);
+    }
+    // The first reading took « depuis janvier » as a date filter, the second (--no-date-words) did not.
+    CHECK(json::parse(answers[0])["filters"].dump().find("date:") != std::string::npos);
+    CHECK(json::parse(answers[1])["filters"].dump().find("date:") == std::string::npos);
+
+    // A filter on the server's command line would be a subset no URL can lift: refused, before listening.
+    const auto refused = run_search({"--db", db, "--filter", "company:openai", "serve", "--listen", "127.0.0.1:0"});
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("--filter") != std::string::npos);
+}
+
 TEST_CASE("serve: every status code, as JSON {error}", "[e2e][serve]") {
     ServeProcess server(veille::test::corpus_and_mini_db());
     SECTION("200: health and an article") {
