@@ -17,6 +17,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import engines  # noqa: E402
 import report  # noqa: E402
+import serve_load  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PACKAGES = ["libreoffice-help-fr", "gimp-help-fr", "manpages-fr", "manpages-fr-dev"]
@@ -147,7 +148,7 @@ class Bench:
         self.db_dir = os.path.join(self.work, "db")
         os.makedirs(self.db_dir, exist_ok=True)
         self.results = {"machine": machine(), "load_before": load_average(), "notes": [], "index": [],
-                        "analysis": [], "queries": [], "growth": [], "incremental": None, "settings": {}}
+                        "analysis": [], "queries": [], "growth": [], "incremental": None, "serve": None, "settings": {}}
         self.veille = engines.Veille(args.build)
         tools = os.path.join(args.build, "bench")
         self.floor = engines.Floor(os.path.join(tools, "xapian_floor"))
@@ -209,6 +210,21 @@ class Bench:
             r = self.attempt(f"{engine}: query mix, {docs} articles, {clients} client(s)", lambda: run(clients))
             self.add_queries(engine, docs, clients, r, corpus)
 
+    def serve_under_load(self, vdb, docs):
+        """The HTTP server on this database: 1, 8 and 32 clients sending the query mix through /api/search."""
+        a = self.args
+        if a.serve_seconds <= 0:
+            return
+        targets = [serve_load.api_target(s) for s in self.specs]
+        log(f"veille-search serve: {a.serve_seconds:g} s each at {a.serve_clients} clients, {docs} articles")
+        try:
+            r = serve_load.serve_and_load(self.veille.search_bin, vdb, targets,
+                                          [int(c) for c in a.serve_clients.split(",")], a.serve_seconds)
+        except (RuntimeError, OSError) as e:
+            note(self.results, f"veille-search serve under load: failed, skipped ({e})")
+            return
+        self.results["serve"] = dict(r, docs=docs)
+
     def run_base(self, base, files_dir):
         a = self.args
         docs, nbytes = jsonl_stats(base)
@@ -225,6 +241,8 @@ class Bench:
                                         lambda: self.veille.index([base], vdb, threads, "veille (JSONL)"), rep),
                            docs, nbytes, "base")
         self.query_engine("veille", docs, "base", lambda c: self.veille.queries(vdb, self.specs, c, w, r))
+        if a.quick or a.scale == 1:  # no growth runs: the base database is the largest
+            self.serve_under_load(vdb, docs)
         if shutil.which("xapian-compact") and os.path.isdir(vdb):
             # How much of the database is B-tree slack: the same database rewritten by xapian-compact.
             cdb = vdb + "-compact"
@@ -325,6 +343,8 @@ class Bench:
                                    lambda: self.veille.queries(vdb, self.specs, clients, a.warm, a.rounds))
                 q[clients] = self.add_queries("veille", docs, clients, res, f"scale-{docs}")
             self.results["growth"].append({"docs": docs, "index": row, "queries_1": q.get(1), "queries_2": q.get(2)})
+            if n == total:
+                self.serve_under_load(vdb, docs)
         if done == total:
             part = os.path.join(self.work, "incremental.jsonl")
             docs, nbytes = cut(scaled, part, 0, INCREMENTAL, id_suffix="-nouveau")
@@ -371,6 +391,9 @@ def main():
                          "shared virtual machine varies by 10%% or more)")
     ap.add_argument("--warm", type=int, default=2, help="untimed passes over the query mix first")
     ap.add_argument("--rounds", type=int, default=5, help="timed passes over the query mix")
+    ap.add_argument("--serve-seconds", type=float, default=20,
+                    help="veille-search serve under load: seconds per client count, on the largest database (0: skip)")
+    ap.add_argument("--serve-clients", default="1,8,32", help="concurrent HTTP clients, one run each")
     ap.add_argument("--lucene-jars", default="")
     ap.add_argument("--json", help="write every figure to this file")
     ap.add_argument("--markdown", help="also write the Markdown report to this file")
@@ -389,6 +412,7 @@ def main():
         head(base, small, 1000)
         base, files_dir = small, None
         a.rounds = min(a.rounds, 2)
+        a.serve_seconds = min(a.serve_seconds, 2)
         a.repeat = 1
     base_docs, _ = jsonl_stats(base)
     copies = a.scale if a.scale else -(-TARGET_ARTICLES // max(1, base_docs))
