@@ -114,7 +114,8 @@ int main(int argc, char** argv) try {
     auto* serve_cmd = app.add_subcommand("serve", "HTTP JSON API and search page (README, « veille-search serve »)");
     veille::ServeOptions serve;
     serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any free)");
-    serve_cmd->add_option("--threads", serve.threads, "Requests served at once (default 8)")->check(CLI::Range(1, 256));
+    serve_cmd->add_option("--threads", serve.threads,
+                          "Connections served at once (default 64); searches run one per core at a time")->check(CLI::Range(1, 256));
     serve_cmd->fallthrough();  // ranking options may follow "serve"
 
     if (auto code = veille::parse_args(app, argc, argv)) return *code;

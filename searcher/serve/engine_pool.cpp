@@ -14,7 +14,12 @@ EnginePool::Lease::~Lease() {
 
 EnginePool::Lease EnginePool::borrow() {
     std::unique_lock lock(mutex_);
-    freed_.wait(lock, [&] { return !idle_.empty() || open_ < size_; });
+    // In arrival order: a condition variable wakes whichever waiter it likes, and with 32 requests
+    // waiting for 2 Engines some waited over a second while later ones went first.
+    const std::uint64_t ticket = next_ticket_++;
+    freed_.wait(lock, [&] { return ticket == serving_ && (!idle_.empty() || open_ < size_); });
+    ++serving_;
+    freed_.notify_all();  // the next ticket may go too, if another Engine is free
     if (!idle_.empty()) {
         std::unique_ptr<Engine> engine = std::move(idle_.back());
         idle_.pop_back();
@@ -37,7 +42,7 @@ void EnginePool::give_back(std::unique_ptr<Engine> engine) {
         if (engine) idle_.push_back(std::move(engine));
         else --open_;
     }
-    freed_.notify_one();
+    freed_.notify_all();  // only the oldest ticket may take it
 }
 
 }  // namespace veille

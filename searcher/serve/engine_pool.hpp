@@ -2,6 +2,7 @@
 #pragma once
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -36,8 +37,9 @@ public:
         std::unique_ptr<Engine> engine_;
     };
 
-    /// Waits for a free Engine, or opens one while fewer than `size` exist. Throws DatabaseError when
-    /// the database cannot be opened (the server answers 503).
+    /// Waits for a free Engine, or opens one while fewer than `size` exist; waiting requests are
+    /// served in arrival order. Throws DatabaseError when the database cannot be opened (the server
+    /// answers 503).
     Lease borrow();
     [[nodiscard]] const std::string& path() const { return path_; }
 
@@ -51,6 +53,8 @@ private:
     std::condition_variable freed_;
     std::vector<std::unique_ptr<Engine>> idle_;
     std::size_t open_ = 0;  // Engines existing, idle or lent
+    std::uint64_t next_ticket_ = 0;  // handed to each borrow() as it arrives
+    std::uint64_t serving_ = 0;      // the ticket whose turn it is
 };
 
 }  // namespace veille

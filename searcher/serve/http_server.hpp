@@ -13,7 +13,7 @@ namespace veille {
 struct ServeOptions {
     std::string db;
     std::string listen = "127.0.0.1:8080";  ///< HOST:PORT; port 0 picks a free port
-    std::size_t threads = 8;                ///< worker threads, and at most as many Engines
+    std::size_t threads = 64;               ///< connections served at once; Engines: one per core
     RankingParams ranking;
     SearchRequest request;                  ///< what every request starts from (--today, --recency…)
 };
