@@ -78,9 +78,10 @@ def rss_mb(pid):
     return 0.0
 
 
-def serve_and_load(search_bin, db, targets, clients_list, seconds, threads=8):
+def serve_and_load(search_bin, db, targets, clients_list, seconds, threads=64):
     """Starts `veille-search --db DB serve` on a free port, runs load() for each client count, stops it.
-    Returns {threads, seconds, rss_before_mb (started, one request answered), rss_after_mb, rows}."""
+    Returns {threads, seconds, rss_before_mb (started, one request answered), rss_after_mb, rows}.
+    `threads` is serve's --threads (its default)."""
     p = subprocess.Popen([search_bin, "--db", db, "serve", "--listen", "127.0.0.1:0", "--threads", str(threads)],
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
