@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -19,6 +20,19 @@ inline void add_common_options(CLI::App& app, std::string& db) {
     const char* env = std::getenv("VEILLE_DB");
     db = env && *env ? env : "./veille.db";
     app.add_option("--db", db, "Database directory (default: $VEILLE_DB, else ./veille.db)");
+    app.set_version_flag("--version", std::string("veille ") + kVersion);
+}
+
+/// Adds --db PATH, repeatable (default $VEILLE_DB, else ./veille.db), and --version: the databases
+/// searched as one (directories, Xapian stub files, --shards directories).
+inline void add_common_options(CLI::App& app, std::vector<std::string>& dbs) {
+    const char* env = std::getenv("VEILLE_DB");
+    dbs = {env && *env ? env : "./veille.db"};
+    app.add_option("--db", dbs,
+                   "Database directory, Xapian stub file or --shards directory; repeat it to search several "
+                   "as one (default: $VEILLE_DB, else ./veille.db)")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->allow_extra_args(false);
     app.set_version_flag("--version", std::string("veille ") + kVersion);
 }
 

@@ -1,8 +1,10 @@
-// database.hpp — opening a veille database for reading and finding an article in it by id.
+// database.hpp — opening a veille database (one, or several shards searched as one) for reading, and
+// finding an article in it by id.
 #pragma once
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -13,6 +15,28 @@ namespace veille {
 /// Opens the database at `path` for reading and checks its schema version. Throws DatabaseError
 /// naming `path`: « veille.db: no such database (create it with: veille-index --db veille.db PATH...) ».
 Xapian::Database open_database(const std::string& path);
+
+/// Several databases searched as one: `all` holds every shard (Xapian interleaves their document
+/// ids: shard k of n has ids k+1, n+k+1, …), `shards` the same shards one by one, sharing their
+/// state with `all` (reopening one reopens the other).
+struct ShardedDatabase {
+    Xapian::Database all;
+    std::vector<Xapian::Database> shards;
+    std::vector<std::string> names;  ///< per shard: its path, or « HOST:PORT (stub:line) »
+
+    /// Each shard's revision, or 0 for a shard that does not say; equal vectors = the same state.
+    [[nodiscard]] std::vector<Xapian::rev> revisions() const;
+};
+
+/// Opens each of `paths` as one or more shards: a veille database directory; a Xapian stub file
+/// (`auto PATH`, `remote HOST:PORT` lines, see stub_file.hpp); or a directory written by
+/// veille-index --shards, whose veille.stub is read. Every shard's schema version is checked.
+/// `remote_timeout_ms` bounds connecting to and waiting for a remote shard. Throws DatabaseError
+/// naming the shard that cannot be opened.
+ShardedDatabase open_shards(const std::vector<std::string>& paths, unsigned remote_timeout_ms = 10000);
+
+/// The paths for messages: « a.db » or « a.stub, b.db ».
+std::string describe_paths(const std::vector<std::string>& paths);
 
 /// The stored article whose id is `id` (its Q term), or nullopt. Xapian errors pass through, so that
 /// a caller can reopen on Xapian::DatabaseModifiedError.

@@ -17,6 +17,8 @@ constexpr const char* kFooter = R"(
 Inputs: JSONL (one article per line: id, title, body, date?, source?, url?, companies?, topics?),
 text/Markdown (# title, Date:/Source:/URL: headers or YAML front matter), HTML pages, RSS/Atom feeds.
 Directories are read recursively; "-" reads JSONL from stdin. Same id = replace; unchanged = skipped.
+Shards: --shard I/N keeps the articles whose id hashes to I (FNV-1a 64 of the id, modulo N), so that N
+machines index the same inputs; --shards N writes DIR/shard-0..N-1 and DIR/veille.stub in one run.
 
 Exit codes: 0 ok · 1 error · 2 usage · 3 some records rejected (the rest indexed))";
 
@@ -71,7 +73,17 @@ int main(int argc, char** argv) try {
     app.add_option("--gold", opt.gold_file,
                    "Score extraction of PATH... against hand annotations (JSONL: id, companies, topics, date); "
                    "writes no database");
+    std::string shard;
+    auto* shard_opt = app.add_option("--shard", shard,
+                                     "Index only shard I of N: the articles (and --delete ids) whose id hashes to I");
+    auto* shards_opt = app.add_option("--shards", opt.shards,
+                                      "Write N shard databases DIR/shard-0..N-1 and the stub DIR/veille.stub")
+                           ->check(CLI::Range(1u, veille::kMaxShards));
+    shards_opt->excludes(shard_opt);
     if (auto code = veille::parse_args(app, argc, argv)) return *code;
+    if (!shard.empty()) opt.shard = veille::parse_shard_spec(shard);
+    if ((opt.shard || opt.shards) && (!opt.explain_id.empty() || !opt.gold_file.empty()))
+        throw veille::UsageError("--shard and --shards write databases; --explain and --gold take a single one");
     opt.format = veille::parse_format(format);
     opt.batch_size_given = batch->count() > 0;
     opt.on_error = on_error == "fail" ? veille::OnError::Fail : veille::OnError::Skip;

@@ -1,9 +1,11 @@
 // options.hpp — everything veille-index can be asked to do, as parsed from the command line.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "common/shard.hpp"
 #include "indexer/readers/reader.hpp"
 
 namespace veille {
@@ -25,6 +27,8 @@ struct IndexOptions {
     std::string topics_file;              ///< overrides the compiled-in taxonomy
     std::string explain_id;               ///< --explain ID
     std::string gold_file;                ///< --gold FILE: extraction report, no database written
+    std::optional<ShardSpec> shard;       ///< --shard I/N: only the articles of shard I are written into db
+    unsigned shards = 0;                  ///< --shards N: db is a directory of N shards + veille.stub
     std::string data_salt;                ///< fingerprint of schema + extraction data, part of each content hash
 };
 

@@ -16,6 +16,7 @@
 #include "indexer/enrich.hpp"
 #include "indexer/prepare.hpp"
 #include "indexer/shard_load.hpp"
+#include "indexer/shard_set.hpp"
 #include "indexer/writer.hpp"
 
 namespace veille {
@@ -118,7 +119,15 @@ void read_all(const IndexOptions& opt, const Push& push, const std::function<voi
     for (const auto& file : files) {
         try {
             read_file(file, opt.format, [&](Record&& r) {
-                if (const auto* a = std::get_if<Article>(&r)) summary.bytes += a->title.size() + a->body.size();
+                if (const auto* a = std::get_if<Article>(&r)) {
+                    // --shard I/N: another machine indexes this one. Records rejected by the reader
+                    // have no id to route by and are reported by every shard.
+                    if (opt.shard && !opt.shard->owns(a->id)) {
+                        ++summary.other_shard;
+                        return true;
+                    }
+                    summary.bytes += a->title.size() + a->body.size();
+                }
                 push(std::move(r), file);
                 progress.update(articles_done(), summary.bytes);
                 return true;
@@ -171,9 +180,11 @@ void walk_directory(const fs::path& root, std::vector<std::string>& found, std::
 // A bulk load (shards merged at the end, see shard_load.hpp) when nothing is lost by it: the database
 // is empty, several threads may run, every record is wanted, and no commit rhythm was asked for
 // (--batch-size: searches see a long load grow, and a killed run keeps its committed batches).
-bool bulk_load(const IndexOptions& opt, BatchWriter& writer, unsigned threads) {
+// With --shards N the run writes N databases on this one thread (no bulk load: its scratch shards
+// would be shards of shards).
+bool bulk_load(const IndexOptions& opt, ShardSet& writers, unsigned threads) {
     return threads > 1 && !opt.batch_size_given && opt.on_error == OnError::Skip && opt.delete_ids.empty() &&
-           writer.database().get_doccount() == 0;
+           writers.size() == 1 && writers.front().database().get_doccount() == 0;
 }
 
 }  // namespace
@@ -208,23 +219,25 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& paths, std:
 Summary run_indexing(const IndexOptions& opt, const Enricher& enricher) {
     const auto start = std::chrono::steady_clock::now();
     Summary summary;
-    BatchWriter writer(opt.db, opt.batch_size);
+    summary.sharded = opt.shard || opt.shards;
+    ShardSet writers(opt, opt.batch_size);
     const unsigned threads = thread_count(opt.threads);
     auto reject = [&](Rejected&& r) {
         if (opt.on_error == OnError::Fail) {
-            writer.commit();
+            writers.commit();
             throw InputError(r.file, r.line, r.reason);
         }
         std::fprintf(stderr, "veille-index: %s\n", format_rejected(r).c_str());
         ++summary.rejected;
         summary.errors.push_back(std::move(r));
     };
-    if (bulk_load(opt, writer, threads)) {
+    if (bulk_load(opt, writers, threads)) {
         ShardedLoad load(opt.db, threads, enricher, opt.data_salt, reject);
         read_all(
             opt, [&](Record&& r, const std::string& file) { load.push(std::move(r), file); }, reject,
             [&] { return load.done(); }, summary);
-        load.finish(summary, [&] { writer.close(); });
+        load.finish(summary, [&] { writers.front().close(); });
+        if (opt.shard) ShardSet::mark_after_bulk_load(opt.db, *opt.shard);
         summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return summary;
     }
@@ -232,7 +245,8 @@ Summary run_indexing(const IndexOptions& opt, const Enricher& enricher) {
     ChunkedRunner runner(enricher, threads, true, opt.data_salt, [&](Built&& built) {
         if (auto* r = std::get_if<Rejected>(&built)) return reject(std::move(*r));
         auto& p = std::get<Prepared>(built);
-        switch (writer.write(p.article.id, p.hash, p.doc, p.article.title.size() + p.article.body.size())) {
+        switch (writers.writer_for(p.article.id)
+                    .write(p.article.id, p.hash, p.doc, p.article.title.size() + p.article.body.size())) {
             case WriteOutcome::Indexed: ++summary.indexed; break;
             case WriteOutcome::Updated: ++summary.updated; break;
             case WriteOutcome::Unchanged: ++summary.unchanged; break;
@@ -243,9 +257,11 @@ Summary run_indexing(const IndexOptions& opt, const Enricher& enricher) {
         opt, [&](Record&& r, const std::string& file) { runner.push(std::move(r), file); }, reject,
         [&] { return done; }, summary);
     runner.finish();
-    for (const auto& id : opt.delete_ids)
-        if (writer.remove(id)) ++summary.deleted;
-    writer.commit();
+    for (const auto& id : opt.delete_ids) {
+        if (opt.shard && !opt.shard->owns(id)) ++summary.other_shard;
+        else if (writers.writer_for(id).remove(id)) ++summary.deleted;
+    }
+    writers.finish();
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
 }

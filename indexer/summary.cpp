@@ -22,6 +22,7 @@ std::string summary_json(const Summary& s) {
     j["unchanged"] = s.unchanged;
     j["deleted"] = s.deleted;
     j["rejected"] = s.rejected;
+    if (s.sharded) j["other_shard"] = s.other_shard;
     j["errors"] = errors;
     j["seconds"] = static_cast<double>(static_cast<long long>(s.seconds * 1000 + 0.5)) / 1000.0;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -31,10 +32,11 @@ std::string summary_text(const Summary& s) {
     char buf[256];
     const double secs = s.seconds > 0 ? s.seconds : 1e-9;
     const std::size_t articles = s.indexed + s.updated + s.unchanged;
+    const std::string other = s.sharded ? ", other shards " + std::to_string(s.other_shard) : std::string();
     std::snprintf(buf, sizeof buf,
-                  "indexed %zu, updated %zu, unchanged %zu, deleted %zu, rejected %zu in %.2f s "
+                  "indexed %zu, updated %zu, unchanged %zu, deleted %zu, rejected %zu%s in %.2f s "
                   "(%.0f articles/s, %.1f MB/s)",
-                  s.indexed, s.updated, s.unchanged, s.deleted, s.rejected, s.seconds, articles / secs,
+                  s.indexed, s.updated, s.unchanged, s.deleted, s.rejected, other.c_str(), s.seconds, articles / secs,
                   s.bytes / secs / 1e6);
     return buf;
 }

@@ -16,6 +16,9 @@ struct Summary {
     std::size_t unchanged = 0;
     std::size_t deleted = 0;
     std::size_t rejected = 0;
+    /// --shard I/N: articles and --delete ids that belong to another shard, left out (not an error).
+    std::size_t other_shard = 0;
+    bool sharded = false;  ///< --shard or --shards was given: other_shard is printed
     std::vector<Rejected> errors;
     double seconds = 0;
     std::size_t bytes = 0;  ///< text bytes read (title + body)
@@ -23,9 +26,11 @@ struct Summary {
 
 /// "file:line: reason" (line omitted when 0).
 std::string format_rejected(const Rejected& r);
-/// {"indexed":N,"updated":N,"unchanged":N,"deleted":N,"rejected":N,"errors":[{"file","line","reason"}],"seconds":F}
+/// {"indexed":N,"updated":N,"unchanged":N,"deleted":N,"rejected":N,"errors":[{"file","line","reason"}],"seconds":F},
+/// with "other_shard":N after "rejected" when the run was sharded.
 std::string summary_json(const Summary& s);
-/// One human line: "indexed 160, updated 0, unchanged 0, deleted 0, rejected 0 in 0.42 s (380 articles/s, 2.1 MB/s)".
+/// One human line: "indexed 160, updated 0, unchanged 0, deleted 0, rejected 0 in 0.42 s (380 articles/s, 2.1 MB/s)";
+/// sharded: "…, rejected 0, other shards 107 in …".
 std::string summary_text(const Summary& s);
 
 /// A progress line on stderr, redrawn at most 10 times a second; silent unless stderr is a terminal.

@@ -14,7 +14,7 @@ struct ServeOptions;
 
 /// The parsed command line of veille-search.
 struct SearchOptions {
-    std::string db;
+    std::vector<std::string> db;        ///< --db, repeatable: searched as one database
     std::string query;                  ///< positional words joined by spaces; empty = interactive / stdin lines
     SearchRequest request;              ///< limit, offset, sort, filters, facets…
     OutputFormat format = OutputFormat::Human;

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <thread>
 
+#include "common/database.hpp"
 #include "common/error.hpp"
 #include "searcher/commands/commands.hpp"
 #include "searcher/serve/engine_pool.hpp"
@@ -39,7 +40,7 @@ int run_serve(const ServeOptions& options) {
     const bool v6 = address.host.find(':') != std::string::npos;
     // One line on stdout, the URL, for scripts and tests that started us with port 0.
     std::cout << "http://" << (v6 ? "[" + address.host + "]" : address.host) << ":" << port << "/" << std::endl;
-    std::cerr << "veille-search: serving " << options.db << " (Ctrl-C to stop)\n";
+    std::cerr << "veille-search: serving " << describe_paths(options.db) << " (Ctrl-C to stop)\n";
     // However run() ends, the waiter is woken (a no-op when a signal already did) and joined.
     struct Join {
         std::thread& thread;

@@ -19,6 +19,7 @@
 #include "searcher/match/facets.hpp"
 #include "searcher/match/helper_thread.hpp"
 #include "searcher/match/match_counter.hpp"
+#include "searcher/match/tie_order.hpp"
 #include "searcher/query/query_parser.hpp"
 #include "searcher/query/synonyms.hpp"
 #include "searcher/text/snippets.hpp"
@@ -93,7 +94,10 @@ bool positional(const Xapian::Query& q) {
 }  // namespace
 
 Engine::Engine(std::string path, RankingParams params)
-    : path_(std::move(path)), params_(params), db_(open_database(path_)), count_db_(open_database(path_)),
+    : Engine(std::vector<std::string>{std::move(path)}, params) {}
+
+Engine::Engine(std::vector<std::string> paths, RankingParams params)
+    : path_(describe_paths(paths)), params_(params), db_(open_shards(paths)), count_db_(open_shards(paths)),
       parser_(std::make_unique<QueryParser>(Analyzer::standard(), Gazetteer::standard(), Taxonomy::standard(),
                                             Synonyms::standard(), params_)) {
     for (const Field* f : kFacetFields) columns_.emplace_back(f->facet_slot);
@@ -101,26 +105,27 @@ Engine::Engine(std::string path, RankingParams params)
 
 Engine::~Engine() = default;
 
-Xapian::doccount Engine::size() const { return db_.get_doccount(); }
+Xapian::doccount Engine::size() const { return db_.all.get_doccount(); }
 
 std::optional<Article> Engine::article(const std::string& id) {
     for (int attempt = 0;; ++attempt) {
         try {
-            return find_article(db_, id);
+            return find_article(db_.all, id);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw DatabaseError(path_, "database keeps changing under the reader");
-            db_.reopen();
+            db_.all.reopen();
         }
     }
 }
 
-// Both handles on the latest revision, the same one (a commit may land between two reopens).
+// Both handles on the latest revision, the same one (a commit may land between two reopens). With
+// shards, each shard's revision: Database::get_revision() refuses a database of several.
 bool Engine::reopen() {
     bool changed = false;
     for (int attempt = 0; attempt < 10; ++attempt) {
-        changed = db_.reopen() || changed;
-        changed = count_db_.reopen() || changed;
-        if (db_.get_revision() == count_db_.get_revision()) break;
+        changed = db_.all.reopen() || changed;
+        changed = count_db_.all.reopen() || changed;
+        if (db_.revisions() == count_db_.revisions()) break;
     }
     return changed;
 }
@@ -151,12 +156,12 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     result.query = request.query;
     result.offset = request.offset;
     const Date today = request.today.value_or(date_from_days(today_days()));
-    const ParsedQuery parsed = parser_->parse(request.query, request.filters, request.strict, &db_,
+    const ParsedQuery parsed = parser_->parse(request.query, request.filters, request.strict, &db_.all,
                                               request.date_words ? std::optional(today) : std::nullopt);
     result.active_filters = parsed.filters.describe();
     for (const QueryNotice& n : parsed.notices) result.notices.push_back(n.line());
 
-    Xapian::Enquire enquire(db_);
+    Xapian::Enquire enquire(db_.all);
     enquire.set_weighting_scheme(*make_weighting(params_));
     Xapian::Query query = parsed.full();
     RecencySource recency(request.recency_half_life_days > 0 ? request.recency_half_life_days : 1,
@@ -187,12 +192,12 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     // snippets, the helper joining as soon as it is done counting.
     const bool one_pass = request.facets && (positional(query) || request.sort != SortOrder::Relevance);
     std::optional<MatchCounter> counter;
-    if (request.facets) counter.emplace(columns_, parsed, query);
+    if (request.facets) counter.emplace(columns_, parsed, query, db_.shards.size());
     if (one_pass) counter->attach(enquire);
     std::optional<Xapian::doccount> counted;
     SharedJobs snippet_jobs;
     std::future<void> helper_done = helper_.post([&] {
-        if (counter && !one_pass) counted = counter->count(count_db_);
+        if (counter && !one_pass) counted = counter->count(count_db_.all);
         snippet_jobs.take_all();
     });
     // However this frame is left, the helper is released and waited for: its task uses the frame.
@@ -205,23 +210,31 @@ SearchResult Engine::search_once(const SearchRequest& request) {
         }
     } join{snippet_jobs, helper_done};
 
-    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                               static_cast<Xapian::doccount>(request.limit),
-                                               one_pass ? db_.get_doccount() : 0);
+    const auto offset = static_cast<Xapian::doccount>(request.offset);
+    const auto limit = static_cast<Xapian::doccount>(request.limit);
+    const Xapian::doccount checkatleast = one_pass ? db_.all.get_doccount() : 0;
+    // Relevance order breaks ties on the id slot already; the date orders need ordered_page().
+    OrderedPage page = request.sort == SortOrder::Relevance
+                           ? OrderedPage{enquire.get_mset(offset, limit, checkatleast), {}}
+                           : ordered_page(enquire, offset, limit, checkatleast);
+    if (request.sort == SortOrder::Relevance)
+        for (Xapian::doccount i = 0; i < page.mset.size(); ++i) page.order.push_back(i);
+    const Xapian::MSet& mset = page.mset;
     result.total = mset.get_matches_estimated();
     if (one_pass) {
         result.total = mset.get_matches_lower_bound();
-        counter->drill_down(db_);
+        counter->drill_down(db_.all);
     }
 
     std::size_t rank = request.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const Xapian::doccount index : page.order) {
+        const Xapian::MSetIterator it = mset[index];
         SearchHit hit;
         hit.rank = ++rank;
         hit.score = it.get_weight();
         hit.article = stored_article(it.get_document());
         if (request.explain) {
-            hit.explanation = explain_hit(enquire, it, db_);
+            hit.explanation = explain_hit(enquire, it, db_.all);
             for (const auto& e : parsed.expansions) hit.explanation += "\nsynonyms: " + e;
         }
         result.hits.push_back(std::move(hit));
@@ -243,7 +256,7 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     snippet_jobs.publish(0, {});  // no snippets asked: release the helper
     snippet_jobs.take_all();
     // Cheap when every word is known (a few term lookups); scans the vocabulary only for unknown ones.
-    if (!request.query.empty()) result.suggestion = suggest(db_, request.query, analyzer);
+    if (!request.query.empty()) result.suggestion = suggest(db_.all, request.query, analyzer);
     helper_done.get();  // rethrows what the helper ran into
     if (counted) result.total = *counted;
     if (counter) result.facets = counter->facets(request.facet_limit);

@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include "common/database.hpp"
+
 #include "searcher/match/facets.hpp"
 #include "searcher/match/helper_thread.hpp"
 #include "searcher/match/ranking.hpp"
@@ -15,10 +17,14 @@ namespace veille {
 
 class QueryParser;
 
-/// A read-only view of a veille database. Reopens itself when an indexer commits meanwhile.
+/// A read-only view of a veille database, or of several shards searched as one (same results as
+/// one database holding their articles). Reopens itself when an indexer commits meanwhile.
 class Engine {
 public:
-    /// Opens `path`; throws DatabaseError (missing, not a veille database, wrong schema).
+    /// Opens `paths` as open_shards() does (databases, stub files, --shards directories); throws
+    /// DatabaseError (missing, not a veille database, wrong schema) naming the shard.
+    explicit Engine(std::vector<std::string> paths, RankingParams params = {});
+    /// One database.
     explicit Engine(std::string path, RankingParams params = {});
     ~Engine();
 
@@ -29,9 +35,10 @@ public:
     /// Number of articles.
     [[nodiscard]] Xapian::doccount size() const;
     [[nodiscard]] const RankingParams& params() const { return params_; }
+    /// The paths for messages (« a.stub, b.db »).
     [[nodiscard]] const std::string& path() const { return path_; }
-    /// The underlying database (suggestions, tests).
-    [[nodiscard]] const Xapian::Database& database() const { return db_; }
+    /// The underlying database, all shards (suggestions, tests).
+    [[nodiscard]] const Xapian::Database& database() const { return db_.all; }
 
 private:
     SearchResult search_once(const SearchRequest& request);
@@ -39,8 +46,8 @@ private:
 
     std::string path_;
     RankingParams params_;
-    Xapian::Database db_;
-    Xapian::Database count_db_;  // a second handle: counting runs on another thread (handles are not thread-safe)
+    ShardedDatabase db_;
+    ShardedDatabase count_db_;  // a second handle: counting runs on another thread (handles are not thread-safe)
     std::unique_ptr<QueryParser> parser_;
     std::vector<FacetColumn> columns_;  // one per kFacetFields entry, kept between searches
     HelperThread helper_;  // last: destroyed first, while what its tasks use still exists

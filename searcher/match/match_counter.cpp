@@ -10,13 +10,14 @@
 
 namespace veille {
 
-MatchCounter::MatchCounter(std::vector<FacetColumn>& columns, const ParsedQuery& parsed, const Xapian::Query& query)
+MatchCounter::MatchCounter(std::vector<FacetColumn>& columns, const ParsedQuery& parsed, const Xapian::Query& query,
+                           std::size_t shards)
     : match_set_(match_set_only(query).serialise()) {
     for (std::size_t i = 0; i < std::size(kFacetFields); ++i) {
         const std::string field(kFacetFields[i]->name);
         filtered_.push_back(parsed.filters.has(field));
         sides_.push_back(filtered_.back() ? match_set_only(parsed.full(field)).serialise() : std::string());
-        spies_.push_back(std::make_unique<FacetSpy>(columns[i]));
+        spies_.push_back(std::make_unique<FacetSpy>(columns[i], shards));
     }
 }
 

@@ -20,7 +20,9 @@ public:
     /// Prepares the counting queries of `query` (the ranked query, parsed into `parsed`). The
     /// counting itself may then run on another thread: it works on its own copies of them, since
     /// Xapian::Query shares its nodes through counts that are not thread-safe.
-    MatchCounter(std::vector<FacetColumn>& columns, const ParsedQuery& parsed, const Xapian::Query& query);
+    /// `shards`: how many shards the searched database has (their documents reach spies differently).
+    MatchCounter(std::vector<FacetColumn>& columns, const ParsedQuery& parsed, const Xapian::Query& query,
+                 std::size_t shards = 1);
 
     /// Counts while `enquire` ranks (it must visit every match: checkatleast = all documents).
     void attach(Xapian::Enquire& enquire);

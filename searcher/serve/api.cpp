@@ -130,16 +130,25 @@ std::string article_json(const Article& article) {
     return out.str();
 }
 
-std::string health_json(const std::string& path) {
-    const Xapian::Database db = open_database(path);
+std::string health_json(const std::vector<std::string>& paths) {
+    const ShardedDatabase db = open_shards(paths);
     nlohmann::ordered_json j;
-    j["database"] = path;
-    j["articles"] = db.get_doccount();
-    j["revision"] = db.get_revision();
-    const std::string when = last_commit_time(path);
+    j["database"] = describe_paths(paths);
+    j["articles"] = db.all.get_doccount();
+    const std::vector<Xapian::rev> revisions = db.revisions();
+    // One revision per database: a single one keeps its number; shards are listed one by one.
+    j["revision"] = revisions.size() == 1 ? nlohmann::ordered_json(revisions[0]) : nlohmann::ordered_json(nullptr);
+    std::string when;
+    for (const auto& name : db.names) when = std::max(when, last_commit_time(name));
     j["last_commit"] = when.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(when);
-    const std::string version = db.get_metadata(std::string(kSchemaKey));
+    const std::string version = db.shards.front().get_metadata(std::string(kSchemaKey));
     j["schema_version"] = version.empty() ? 0 : std::stoi(version);
+    if (db.shards.size() > 1) {
+        nlohmann::ordered_json shards = nlohmann::ordered_json::array();
+        for (std::size_t i = 0; i < db.shards.size(); ++i)
+            shards.push_back({{"name", db.names[i]}, {"articles", db.shards[i].get_doccount()}, {"revision", revisions[i]}});
+        j["shards"] = shards;
+    }
     return line(j);
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "common/article.hpp"
@@ -47,9 +48,10 @@ std::string search_json(const SearchResult& result);
 /// The article as the interactive `:open N` prints it in JSON (id, title, date, date_origin, source,
 /// url, companies, topics, body), newline included.
 std::string article_json(const Article& article);
-/// {"database", "articles", "revision", "last_commit", "schema_version"} for the database at `path`
-/// (last_commit: RFC 3339 UTC time of the last commit). Throws DatabaseError when it cannot be opened.
-std::string health_json(const std::string& path);
+/// {"database", "articles", "revision", "last_commit", "schema_version"} for the databases at `paths`
+/// (last_commit: RFC 3339 UTC time of the last commit; with several shards, revision is null and
+/// "shards": [{"name", "articles", "revision"}] follows). Throws DatabaseError when one cannot be opened.
+std::string health_json(const std::vector<std::string>& paths);
 /// {"error": message}, newline included.
 std::string error_json(std::string_view message);
 

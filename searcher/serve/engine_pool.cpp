@@ -5,8 +5,8 @@
 
 namespace veille {
 
-EnginePool::EnginePool(std::string path, RankingParams params, std::size_t size)
-    : path_(std::move(path)), params_(params), size_(size == 0 ? 1 : size) {}
+EnginePool::EnginePool(std::vector<std::string> paths, RankingParams params, std::size_t size)
+    : paths_(std::move(paths)), path_(describe_paths(paths_)), params_(params), size_(size == 0 ? 1 : size) {}
 
 EnginePool::Lease::~Lease() {
     if (pool_) pool_->give_back(std::move(engine_));
@@ -29,7 +29,7 @@ EnginePool::Lease EnginePool::borrow() {
     lock.unlock();
     // Opening reads the database's first blocks: done outside the lock so that others go on meanwhile.
     try {
-        return Lease(*this, std::make_unique<Engine>(path_, params_));
+        return Lease(*this, std::make_unique<Engine>(paths_, params_));
     } catch (...) {
         give_back(nullptr);
         throw;

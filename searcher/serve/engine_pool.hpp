@@ -13,11 +13,11 @@
 
 namespace veille {
 
-/// Up to `size` Engines on one database, opened on first need. An Engine is not thread-safe (it holds
+/// Up to `size` Engines on one database (or shards searched as one), opened on first need. An Engine is not thread-safe (it holds
 /// Xapian handles and facet caches); a borrowed one is used by its borrower only.
 class EnginePool {
 public:
-    EnginePool(std::string path, RankingParams params, std::size_t size);
+    EnginePool(std::vector<std::string> paths, RankingParams params, std::size_t size);
 
     /// An Engine for the duration of one request; returns it to the pool when destroyed, unless
     /// discard() was called (the next borrower then opens a fresh one).
@@ -46,7 +46,8 @@ public:
 private:
     void give_back(std::unique_ptr<Engine> engine);
 
-    std::string path_;
+    std::vector<std::string> paths_;
+    std::string path_;  // paths_ for messages
     RankingParams params_;
     std::size_t size_;
     std::mutex mutex_;

@@ -160,9 +160,9 @@ struct HttpServer::Impl {
         // searched, and an article committed since would be missing (opening costs well under 1 ms).
         std::optional<Article> article;
         try {
-            article = find_article(open_database(options.db), id);
+            article = find_article(open_shards(options.db).all, id);
         } catch (const Xapian::Error& e) {
-            throw DatabaseError(options.db, "cannot read article: " + e.get_description());
+            throw DatabaseError(describe_paths(options.db), "cannot read article: " + e.get_description());
         }
         if (!article) throw ApiError(404, "aucun article d’identifiant « " + id + " »");
         res.set_content(article_json(*article), kJson);

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "searcher/match/ranking.hpp"
 #include "searcher/request.hpp"
@@ -11,7 +12,7 @@ namespace veille {
 
 /// How `serve` runs.
 struct ServeOptions {
-    std::string db;
+    std::vector<std::string> db;            ///< --db, repeatable: searched as one database
     std::string listen = "127.0.0.1:8080";  ///< HOST:PORT; port 0 picks a free port
     std::size_t threads = 64;               ///< connections served at once; Engines: one per core
     RankingParams ranking;
