@@ -29,8 +29,8 @@ inline void add_common_options(CLI::App& app, std::vector<std::string>& dbs) {
     const char* env = std::getenv("VEILLE_DB");
     dbs = {env && *env ? env : "./veille.db"};
     app.add_option("--db", dbs,
-                   "Database directory, Xapian stub file or --shards directory; repeat it to search several "
-                   "as one (default: $VEILLE_DB, else ./veille.db)")
+                   "Database directory, Xapian stub file, or directory of shards holding veille.stub; repeat it "
+                   "to search several as one (default: $VEILLE_DB, else ./veille.db)")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
         ->allow_extra_args(false);
     app.set_version_flag("--version", std::string("veille ") + kVersion);

@@ -38,6 +38,8 @@ std::vector<Xapian::rev> ShardedDatabase::revisions() const {
             out.push_back(s.get_revision());
         } catch (const Xapian::InvalidOperationError&) {
             out.push_back(0);
+        } catch (const Xapian::UnimplementedError&) {
+            out.push_back(0);  // a remote shard does not say
         }
     }
     return out;
@@ -64,6 +66,7 @@ void add_stub(ShardedDatabase& out, const std::string& stub, unsigned remote_tim
             Xapian::Database db = Xapian::Remote::open(e.host, e.port, remote_timeout_ms, remote_timeout_ms);
             check_schema(db, name);
             add_shard(out, std::move(db), name);
+            ++out.remote;
         } catch (const Xapian::Error& err) {
             throw DatabaseError(name, "cannot open remote shard: " + err.get_description());
         }

@@ -23,6 +23,7 @@ struct ShardedDatabase {
     Xapian::Database all;
     std::vector<Xapian::Database> shards;
     std::vector<std::string> names;  ///< per shard: its path, or « HOST:PORT (stub:line) »
+    std::size_t remote = 0;          ///< how many shards are served by xapian-tcpsrv
 
     /// Each shard's revision, or 0 for a shard that does not say; equal vectors = the same state.
     [[nodiscard]] std::vector<Xapian::rev> revisions() const;

@@ -4,7 +4,7 @@
 _veille_index() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
     local options="-h --help --version --db --format --on-error --json --delete --batch-size
-        --threads --companies --topics --explain --gold"
+        --threads --companies --topics --explain --gold --shard --shards"
 
     case "$prev" in
         --db)
@@ -15,8 +15,8 @@ _veille_index() {
             COMPREPLY=($(compgen -W "auto jsonl text html feed" -- "$cur")); return ;;
         --on-error)
             COMPREPLY=($(compgen -W "skip fail" -- "$cur")); return ;;
-        --batch-size | --threads | --explain | --delete)
-            return ;;  # a number or an article id
+        --batch-size | --threads | --explain | --delete | --shard | --shards)
+            return ;;  # a number, I/N or an article id
     esac
 
     if [[ $cur == -* ]]; then

@@ -23,7 +23,7 @@ _veille_search() {
 
     case "$prev" in
         --db)
-            COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+            COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;  # a directory or a stub file
         --history | --topics | --qrels | --run-out | --baseline)
             COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
         --sort)

@@ -152,6 +152,11 @@ SearchResult Engine::search(const SearchRequest& request) {
 }
 
 SearchResult Engine::search_once(const SearchRequest& request) {
+    // Facets are counted by veille's own match spy and posting-list bitmaps, which a xapian-tcpsrv
+    // cannot run (it only unserialises Xapian's built-in spies): not silently wrong, refused.
+    if (request.facets && db_.remote)
+        throw DatabaseError(path_, "facet counts over remote shards are not implemented yet (issue 20); "
+                                   "only --trec runs, which counts no facets");
     SearchResult result;
     result.query = request.query;
     result.offset = request.offset;
