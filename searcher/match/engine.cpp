@@ -19,6 +19,7 @@
 #include "searcher/match/facets.hpp"
 #include "searcher/match/helper_thread.hpp"
 #include "searcher/match/match_counter.hpp"
+#include "searcher/match/server_facets.hpp"
 #include "searcher/match/tie_order.hpp"
 #include "searcher/query/query_parser.hpp"
 #include "searcher/query/synonyms.hpp"
@@ -152,11 +153,14 @@ SearchResult Engine::search(const SearchRequest& request) {
 }
 
 SearchResult Engine::search_once(const SearchRequest& request) {
-    // Facets are counted by veille's own match spy and posting-list bitmaps, which a xapian-tcpsrv
-    // cannot run (it only unserialises Xapian's built-in spies): not silently wrong, refused.
-    if (request.facets && db_.remote)
-        throw DatabaseError(path_, "facet counts over remote shards are not implemented yet (issue 20); "
-                                   "only --trec runs, which counts no facets");
+    // Xapian 1.4's remote backend runs no KeyMaker, which « undated last » in ascending order needs.
+    if (db_.remote && request.sort == SortOrder::Oldest)
+        throw UsageError("--sort oldest is not available over remote shards (Xapian 1.4's remote backend sorts by "
+                         "one value, not by a key); use --sort date or --sort relevance");
+    // The recency boost is a posting source of veille's own: a stock xapian-tcpsrv cannot unserialise it.
+    if (db_.remote && request.recency_half_life_days > 0)
+        throw UsageError("--recency is not available over remote shards (its posting source is veille's own, "
+                         "which xapian-tcpsrv cannot run)");
     SearchResult result;
     result.query = request.query;
     result.offset = request.offset;
@@ -195,9 +199,13 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     // 1.2 ms beside count 2.2 ms). A phrase checks positions for every candidate and a date order
     // sees every match either way: one pass, counting as it ranks. Then both threads write the
     // snippets, the helper joining as soon as it is done counting.
-    const bool one_pass = request.facets && (positional(query) || request.sort != SortOrder::Relevance);
+    // With remote shards the counting runs on the servers (server_facets.hpp): veille's own spy and
+    // posting-list bitmaps would need every posting list or document sent over the network.
+    const bool on_servers = request.facets && db_.remote > 0;
+    const bool one_pass =
+        request.facets && !on_servers && (positional(query) || request.sort != SortOrder::Relevance);
     std::optional<MatchCounter> counter;
-    if (request.facets) counter.emplace(columns_, parsed, query, db_.shards.size());
+    if (request.facets && !on_servers) counter.emplace(columns_, parsed, query, db_.shards.size());
     if (one_pass) counter->attach(enquire);
     std::optional<Xapian::doccount> counted;
     SharedJobs snippet_jobs;
@@ -265,6 +273,11 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     helper_done.get();  // rethrows what the helper ran into
     if (counted) result.total = *counted;
     if (counter) result.facets = counter->facets(request.facet_limit);
+    if (on_servers) {
+        ServerCounts counts = count_on_servers(db_.all, parsed, query, request.facet_limit);
+        result.total = counts.total;
+        result.facets = std::move(counts.facets);
+    }
     return result;
 }
 

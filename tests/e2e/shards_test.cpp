@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,7 @@
 #include "tests/support/corpus_db.hpp"
 #include "tests/support/json_results.hpp"
 #include "tests/support/run_binary.hpp"
+#include "tests/support/tcpsrv_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using nlohmann::json;
@@ -278,5 +280,76 @@ TEST_CASE("Engine over shards: scores within 1e-9 of one database's", "[searcher
             }
             CHECK(a.suggestion == b.suggestion);
         }
+    }
+}
+
+TEST_CASE("veille-search over 3 xapian-tcpsrv shards answers what one database answers", "[e2e][search][shards][remote]") {
+    using veille::test::TcpsrvProcess;
+    const std::string dir = sharded_corpus() / "shards";
+    std::vector<std::unique_ptr<TcpsrvProcess>> servers;
+    std::string lines;
+    for (unsigned i = 0; i < kShards; ++i) {
+        servers.push_back(std::make_unique<TcpsrvProcess>(dir + "/shard-" + std::to_string(i)));
+        lines += servers.back()->stub_line() + "\n";
+    }
+    TempDir tmp;
+    const std::string stub = tmp.write("remote.stub", lines);
+    const std::string input = joined_lines(eval_queries());
+    const std::vector<std::string> option_sets[] = {
+        {}, {"--sort", "date", "-n", "20"}, {"--facet-limit", "100", "--offset", "2"}, {"--filter", "company:OpenAI"},
+        {"--filter", "date:2024", "--sort", "date"}};
+    std::size_t compared = 0, exact = 0;
+    for (const auto& options : option_sets) {
+        std::vector<std::string> args{"--json", "--explain", "--today", "2026-12-07"};
+        args.insert(args.end(), options.begin(), options.end());
+        const auto run = [&](const std::string& db) {
+            std::vector<std::string> full{"--db", db};
+            full.insert(full.end(), args.begin(), args.end());
+            const auto r = run_search(full, input);
+            INFO(r.err);
+            REQUIRE(r.exit_code == 0);
+            return json_lines(r.out);
+        };
+        const auto expected = run(corpus_db());
+        const auto got = run(stub);
+        REQUIRE(got.size() == expected.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            INFO(options.size() << " options, query « " << expected[i]["query"] << " »");
+            ++compared;
+            const json a = without_timing(expected[i]), b = without_timing(got[i]);
+            if (a == b) {
+                ++exact;
+                continue;
+            }
+            // As with local shards: a filtered query with a phrase or NEAR (see the test above).
+            CHECK(options.size() > 0);
+            CHECK(options[0] == "--filter");
+            CHECK(positional(a));
+            CHECK(a["total"] == b["total"]);
+            CHECK(a["facets"] == b["facets"]);
+        }
+    }
+    INFO(exact << " of " << compared << " answers equal");
+    CHECK(exact >= compared - compared / 10);
+
+    SECTION("--sort oldest is refused: Xapian's remote backend runs no KeyMaker") {
+        const auto r = run_search({"--db", stub, "--sort", "oldest", "ia"});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err == "veille-search: --sort oldest is not available over remote shards (Xapian 1.4's remote backend "
+                       "sorts by one value, not by a key); use --sort date or --sort relevance\n");
+    }
+    SECTION("--recency is refused: xapian-tcpsrv cannot run veille's posting source") {
+        const auto r = run_search({"--db", stub, "--recency", "30", "ia"});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err == "veille-search: --recency is not available over remote shards (its posting source is "
+                       "veille's own, which xapian-tcpsrv cannot run)\n");
+    }
+    SECTION("a shard server that is down: an error naming it") {
+        servers[1]->kill_now();
+        const auto r = run_search({"--db", stub, "ia"});
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.rfind("veille-search: 127.0.0.1:" + std::to_string(servers[1]->port()) + " (" + stub +
+                              ":2): cannot open remote shard: NetworkError: ",
+                          0) == 0);
     }
 }
