@@ -36,6 +36,9 @@ struct ShardedDatabase {
 /// naming the shard that cannot be opened.
 ShardedDatabase open_shards(const std::vector<std::string>& paths, unsigned remote_timeout_ms = 10000);
 
+/// Default bound, in milliseconds, on connecting to a remote shard and on each of its answers (--timeout).
+inline constexpr unsigned kRemoteTimeoutMs = 10000;
+
 /// The paths for messages: « a.db » or « a.stub, b.db ».
 std::string describe_paths(const std::vector<std::string>& paths);
 

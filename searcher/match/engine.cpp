@@ -97,8 +97,9 @@ bool positional(const Xapian::Query& q) {
 Engine::Engine(std::string path, RankingParams params)
     : Engine(std::vector<std::string>{std::move(path)}, params) {}
 
-Engine::Engine(std::vector<std::string> paths, RankingParams params)
-    : path_(describe_paths(paths)), params_(params), db_(open_shards(paths)), count_db_(open_shards(paths)),
+Engine::Engine(std::vector<std::string> paths, RankingParams params, unsigned remote_timeout_ms)
+    : path_(describe_paths(paths)), params_(params), db_(open_shards(paths, remote_timeout_ms)),
+      count_db_(open_shards(paths, remote_timeout_ms)),
       parser_(std::make_unique<QueryParser>(Analyzer::standard(), Gazetteer::standard(), Taxonomy::standard(),
                                             Synonyms::standard(), params_)) {
     for (const Field* f : kFacetFields) columns_.emplace_back(f->facet_slot);

@@ -23,7 +23,9 @@ class Engine {
 public:
     /// Opens `paths` as open_shards() does (databases, stub files, --shards directories); throws
     /// DatabaseError (missing, not a veille database, wrong schema) naming the shard.
-    explicit Engine(std::vector<std::string> paths, RankingParams params = {});
+    /// `remote_timeout_ms` bounds connecting to a remote shard and each of its answers.
+    explicit Engine(std::vector<std::string> paths, RankingParams params = {},
+                    unsigned remote_timeout_ms = kRemoteTimeoutMs);
     /// One database.
     explicit Engine(std::string path, RankingParams params = {});
     ~Engine();

@@ -344,6 +344,15 @@ TEST_CASE("veille-search over 3 xapian-tcpsrv shards answers what one database a
         CHECK(r.err == "veille-search: --recency is not available over remote shards (its posting source is "
                        "veille's own, which xapian-tcpsrv cannot run)\n");
     }
+    SECTION("a shard server that does not answer: an error naming it after --timeout") {
+        servers[2]->pause();
+        const auto r = run_search({"--db", stub, "--timeout", "300", "ia"});
+        CHECK(r.exit_code == 1);
+        INFO(r.err);
+        CHECK(r.err.rfind("veille-search: 127.0.0.1:" + std::to_string(servers[2]->port()) + " (" + stub +
+                              ":3): cannot open remote shard: NetworkTimeoutError: ",
+                          0) == 0);
+    }
     SECTION("a shard server that is down: an error naming it") {
         servers[1]->kill_now();
         const auto r = run_search({"--db", stub, "ia"});

@@ -92,6 +92,7 @@ TcpsrvProcess::TcpsrvProcess(const std::string& db) {
 
 TcpsrvProcess::~TcpsrvProcess() {
     if (pid_ <= 0) return;
+    ::kill(-pid_, SIGCONT);  // after pause()
     ::kill(-pid_, SIGTERM);
     for (int i = 0; i < 200; ++i) {
         if (::waitpid(pid_, nullptr, WNOHANG) == pid_) return;
@@ -102,6 +103,10 @@ TcpsrvProcess::~TcpsrvProcess() {
 }
 
 std::string TcpsrvProcess::stub_line() const { return "remote 127.0.0.1:" + std::to_string(port_); }
+
+void TcpsrvProcess::pause() {
+    if (pid_ > 0) ::kill(-pid_, SIGSTOP);
+}
 
 void TcpsrvProcess::kill_now() {
     if (pid_ <= 0) return;

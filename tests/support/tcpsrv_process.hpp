@@ -22,6 +22,8 @@ public:
     [[nodiscard]] std::string stub_line() const;
     /// Stops the server now (SIGKILL): a shard that went down.
     void kill_now();
+    /// Freezes the server (SIGSTOP): connections are still accepted by the kernel, never answered.
+    void pause();
 
 private:
     pid_t pid_ = -1;
