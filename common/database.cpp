@@ -53,7 +53,7 @@ void add_shard(ShardedDatabase& out, Xapian::Database shard, std::string name) {
     out.names.push_back(std::move(name));
 }
 
-void add_stub(ShardedDatabase& out, const std::string& stub, unsigned remote_timeout_ms) {
+void add_stub(ShardedDatabase& out, const std::string& stub, const ShardOptions& options) {
     for (const StubEntry& e : read_stub(stub)) {
         if (e.kind == StubEntry::Kind::Local) {
             add_shard(out, open_database(e.path), e.path);
@@ -63,32 +63,35 @@ void add_stub(ShardedDatabase& out, const std::string& stub, unsigned remote_tim
         try {
             // The same bound for connecting and for each answer: a shard that is down or stuck fails
             // the search in that time, naming itself, rather than hanging it.
-            Xapian::Database db = Xapian::Remote::open(e.host, e.port, remote_timeout_ms, remote_timeout_ms);
+            Xapian::Database db = Xapian::Remote::open(e.host, e.port, options.timeout_ms, options.timeout_ms);
             check_schema(db, name);
             add_shard(out, std::move(db), name);
             ++out.remote;
         } catch (const Xapian::Error& err) {
-            throw DatabaseError(name, "cannot open remote shard: " + err.get_description());
+            if (!options.allow_partial) throw DatabaseError(name, "cannot open remote shard: " + err.get_description());
+            out.missing.push_back(name + ": " + err.get_description());
         }
     }
 }
 
 }  // namespace
 
-ShardedDatabase open_shards(const std::vector<std::string>& paths, unsigned remote_timeout_ms) {
+ShardedDatabase open_shards(const std::vector<std::string>& paths, const ShardOptions& options) {
     ShardedDatabase out;
     for (const std::string& path : paths) {
         std::error_code ec;
         if (fs::is_regular_file(path, ec)) {
-            add_stub(out, path, remote_timeout_ms);
+            add_stub(out, path, options);
         } else if (const fs::path stub = fs::path(path) / kStubName;
                    fs::is_directory(path, ec) && !fs::exists(fs::path(path) / "iamglass", ec) &&
                    fs::is_regular_file(stub, ec)) {
-            add_stub(out, stub.string(), remote_timeout_ms);
+            add_stub(out, stub.string(), options);
         } else {
             add_shard(out, open_database(path), path);
         }
     }
+    if (out.shards.empty())
+        throw DatabaseError(describe_paths(paths), "no shard could be opened: " + describe_paths(out.missing));
     return out;
 }
 

@@ -24,20 +24,28 @@ struct ShardedDatabase {
     std::vector<Xapian::Database> shards;
     std::vector<std::string> names;  ///< per shard: its path, or « HOST:PORT (stub:line) »
     std::size_t remote = 0;          ///< how many shards are served by xapian-tcpsrv
+    /// With ShardOptions::allow_partial: « HOST:PORT (stub:line): reason » per remote shard left out.
+    std::vector<std::string> missing;
 
     /// Each shard's revision, or 0 for a shard that does not say; equal vectors = the same state.
     [[nodiscard]] std::vector<Xapian::rev> revisions() const;
 };
 
+/// Default bound, in milliseconds, on connecting to a remote shard and on each of its answers (--timeout).
+inline constexpr unsigned kRemoteTimeoutMs = 10000;
+
+/// How remote shards are opened.
+struct ShardOptions {
+    unsigned timeout_ms = kRemoteTimeoutMs;  ///< bound on connecting and on each answer
+    bool allow_partial = false;              ///< a remote shard that fails is left out (ShardedDatabase::missing)
+};
+
 /// Opens each of `paths` as one or more shards: a veille database directory; a Xapian stub file
 /// (`auto PATH`, `remote HOST:PORT` lines, see stub_file.hpp); or a directory written by
 /// veille-index --shards, whose veille.stub is read. Every shard's schema version is checked.
-/// `remote_timeout_ms` bounds connecting to and waiting for a remote shard. Throws DatabaseError
-/// naming the shard that cannot be opened.
-ShardedDatabase open_shards(const std::vector<std::string>& paths, unsigned remote_timeout_ms = 10000);
-
-/// Default bound, in milliseconds, on connecting to a remote shard and on each of its answers (--timeout).
-inline constexpr unsigned kRemoteTimeoutMs = 10000;
+/// Throws DatabaseError naming the shard that cannot be opened (with options.allow_partial, only
+/// when no shard at all can be).
+ShardedDatabase open_shards(const std::vector<std::string>& paths, const ShardOptions& options = {});
 
 /// The paths for messages: « a.db » or « a.stub, b.db ».
 std::string describe_paths(const std::vector<std::string>& paths);

@@ -45,9 +45,11 @@ int main(int argc, char** argv) try {
     app.footer(kFooter);
     veille::SearchOptions opt;
     veille::add_common_options(app, opt.db);
-    app.add_option("--timeout", opt.timeout_ms,
+    app.add_option("--timeout", opt.shards.timeout_ms,
                    "Milliseconds to wait for a remote shard to connect or answer before failing (default 10000)")
         ->check(CLI::Range(1u, 3600000u));
+    app.add_flag("--allow-partial", opt.shards.allow_partial,
+                 "Answer from the shards that respond when a remote shard fails (a notice names it; JSON: partial)");
     std::vector<std::string> words;
     std::string sort = "relevance";
     bool json = false, trec = false;
@@ -137,7 +139,7 @@ int main(int argc, char** argv) try {
     if (eval_cmd->parsed()) return veille::run_eval(opt, eval);
     if (serve_cmd->parsed()) {
         serve.db = opt.db;
-        serve.timeout_ms = opt.timeout_ms;
+        serve.shards = opt.shards;
         serve.ranking = opt.ranking;
         // What each request starts from: the day and reading of date words, the recency boost, the
         // order and page size. Not --filter: a filter no URL can remove would be a hidden subset.

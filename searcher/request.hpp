@@ -53,6 +53,7 @@ struct SearchResult {
     double took_ms = 0;
     std::optional<std::string> suggestion;   ///< did-you-mean, accents restored
     std::vector<std::string> notices;        ///< what a lenient reading ignored or cannot find, in French
+    bool partial = false;                    ///< --allow-partial: a remote shard did not answer (named in notices)
     std::vector<SearchHit> hits;
     std::map<std::string, std::vector<FacetCount>> facets;  ///< "company", "topic", "date" (YYYY-MM)
     std::vector<std::string> active_filters; ///< "company:OpenAI", "date:2025-07"…

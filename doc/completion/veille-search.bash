@@ -3,7 +3,7 @@
 
 _veille_search() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
-    local options="-h --help --version --db --timeout --json --trec -n --limit --offset --facet-limit --explain
+    local options="-h --help --version --db --timeout --allow-partial --json --trec -n --limit --offset --facet-limit --explain
         --strict --analyze --history --filter --today --no-date-words --sort --recency --title-weight --coordination
         --proximity --proximity-near --phrase-weight --compound-split-ratio --compound-part-weight
         --form-weight --synonym-weight --bm25-k1 --bm25-b --bm25-delta --bm25-min-normlen"

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "common/database.hpp"
 #include "searcher/match/ranking.hpp"
 #include "searcher/output/printer.hpp"
 #include "searcher/request.hpp"
@@ -15,7 +16,7 @@ struct ServeOptions;
 /// The parsed command line of veille-search.
 struct SearchOptions {
     std::vector<std::string> db;        ///< --db, repeatable: searched as one database
-    unsigned timeout_ms = 10000;        ///< --timeout: bound on a remote shard's connection and answers
+    ShardOptions shards;                ///< --timeout, --allow-partial
     std::string query;                  ///< positional words joined by spaces; empty = interactive / stdin lines
     SearchRequest request;              ///< limit, offset, sort, filters, facets…
     OutputFormat format = OutputFormat::Human;

@@ -29,7 +29,7 @@ std::optional<Date> newest_article_day(const Engine& engine) {
 }  // namespace
 
 int run_eval(const SearchOptions& opt, const EvalOptions& eval) {
-    Engine engine(opt.db, opt.ranking, opt.timeout_ms);
+    Engine engine(opt.db, opt.ranking, opt.shards);
     SearchRequest base = opt.request;
     if (!base.today) base.today = newest_article_day(engine);
     const SearchFn search = [&](const std::string& query, std::size_t depth) {

@@ -134,7 +134,7 @@ private:
 class Repl {
 public:
     explicit Repl(const SearchOptions& opt)
-        : opt_(opt), engine_(opt.db, opt.ranking, opt.timeout_ms), request_(opt.request), format_(opt.format) {
+        : opt_(opt), engine_(opt.db, opt.ranking, opt.shards), request_(opt.request), format_(opt.format) {
         if (format_ == OutputFormat::Trec) format_ = OutputFormat::Human;  // runs are for scripts, not people
         printer_ = make_printer(format_, opt_.color);
         filters_ = request_.filters;

@@ -11,7 +11,7 @@
 namespace veille {
 
 int run_search(const SearchOptions& opt) {
-    Engine engine(opt.db, opt.ranking, opt.timeout_ms);
+    Engine engine(opt.db, opt.ranking, opt.shards);
     auto printer = make_printer(opt.format, opt.color);
     if (!opt.query.empty() || ::isatty(STDIN_FILENO) == 1) {
         SearchRequest request = opt.request;

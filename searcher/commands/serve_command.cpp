@@ -17,7 +17,7 @@ int run_serve(const ServeOptions& options) {
     // The database may not exist yet (a service started before the first indexing): the server then
     // answers 503 until it does, instead of refusing to start. Say so once.
     try {
-        EnginePool probe(options.db, options.ranking, 1, options.timeout_ms);
+        EnginePool probe(options.db, options.ranking, 1, options.shards);
         probe.borrow();
     } catch (const DatabaseError& e) {
         std::cerr << "veille-search: warning: " << e.what() << "; answering 503 until it can be opened\n";

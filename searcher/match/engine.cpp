@@ -97,9 +97,9 @@ bool positional(const Xapian::Query& q) {
 Engine::Engine(std::string path, RankingParams params)
     : Engine(std::vector<std::string>{std::move(path)}, params) {}
 
-Engine::Engine(std::vector<std::string> paths, RankingParams params, unsigned remote_timeout_ms)
-    : path_(describe_paths(paths)), params_(params), db_(open_shards(paths, remote_timeout_ms)),
-      count_db_(open_shards(paths, remote_timeout_ms)),
+Engine::Engine(std::vector<std::string> paths, RankingParams params, ShardOptions shards)
+    : paths_(paths), shard_options_(shards), path_(describe_paths(paths)), params_(params),
+      db_(open_shards(paths, shards)), count_db_(open_shards(paths, shards)),
       parser_(std::make_unique<QueryParser>(Analyzer::standard(), Gazetteer::standard(), Taxonomy::standard(),
                                             Synonyms::standard(), params_)) {
     for (const Field* f : kFacetFields) columns_.emplace_back(f->facet_slot);
@@ -144,6 +144,14 @@ SearchResult Engine::search(const SearchRequest& request) {
             return result;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw DatabaseError(path_, "database keeps changing under the reader");
+        } catch (const Xapian::NetworkError& e) {
+            // A remote shard failed during the search: with --allow-partial, open the shards again
+            // (the failing one is then left out, as missing) and search once more.
+            if (!shard_options_.allow_partial || attempt >= 1)
+                throw DatabaseError(path_, "a remote shard failed: " + e.get_description());
+            db_ = open_shards(paths_, shard_options_);
+            count_db_ = open_shards(paths_, shard_options_);
+            for (FacetColumn& c : columns_) c.clear();
         } catch (const Xapian::UnimplementedError& e) {
             // e.g. a phrase on one side of NEAR: a query Xapian cannot run is a query error.
             throw QueryError("unsupported query: " + e.get_msg(), 1);
@@ -165,6 +173,9 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     SearchResult result;
     result.query = request.query;
     result.offset = request.offset;
+    result.partial = !db_.missing.empty();
+    for (const std::string& m : db_.missing)
+        result.notices.push_back("fragment absent, résultats des autres seulement : " + m);
     const Date today = request.today.value_or(date_from_days(today_days()));
     const ParsedQuery parsed = parser_->parse(request.query, request.filters, request.strict, &db_.all,
                                               request.date_words ? std::optional(today) : std::nullopt);

@@ -23,9 +23,9 @@ class Engine {
 public:
     /// Opens `paths` as open_shards() does (databases, stub files, --shards directories); throws
     /// DatabaseError (missing, not a veille database, wrong schema) naming the shard.
-    /// `remote_timeout_ms` bounds connecting to a remote shard and each of its answers.
-    explicit Engine(std::vector<std::string> paths, RankingParams params = {},
-                    unsigned remote_timeout_ms = kRemoteTimeoutMs);
+    /// `shards`: how remote shards are waited for, and whether a search goes on without one that
+    /// fails (SearchResult::partial, a notice naming it).
+    explicit Engine(std::vector<std::string> paths, RankingParams params = {}, ShardOptions shards = {});
     /// One database.
     explicit Engine(std::string path, RankingParams params = {});
     ~Engine();
@@ -46,6 +46,8 @@ private:
     SearchResult search_once(const SearchRequest& request);
     bool reopen();
 
+    std::vector<std::string> paths_;
+    ShardOptions shard_options_;
     std::string path_;
     RankingParams params_;
     ShardedDatabase db_;

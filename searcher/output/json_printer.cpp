@@ -48,6 +48,7 @@ public:
         j["suggestion"] = r.suggestion ? Json(*r.suggestion) : Json(nullptr);
         j["filters"] = r.active_filters;
         j["notices"] = r.notices;
+        if (r.partial) j["partial"] = true;  // only then: answers from every shard keep their shape
         Json results = Json::array();
         for (const SearchHit& hit : r.hits) {
             Json h;

@@ -5,9 +5,8 @@
 
 namespace veille {
 
-EnginePool::EnginePool(std::vector<std::string> paths, RankingParams params, std::size_t size,
-                       unsigned remote_timeout_ms)
-    : paths_(std::move(paths)), remote_timeout_ms_(remote_timeout_ms), path_(describe_paths(paths_)), params_(params), size_(size == 0 ? 1 : size) {}
+EnginePool::EnginePool(std::vector<std::string> paths, RankingParams params, std::size_t size, ShardOptions shards)
+    : paths_(std::move(paths)), shard_options_(shards), path_(describe_paths(paths_)), params_(params), size_(size == 0 ? 1 : size) {}
 
 EnginePool::Lease::~Lease() {
     if (pool_) pool_->give_back(std::move(engine_));
@@ -30,7 +29,7 @@ EnginePool::Lease EnginePool::borrow() {
     lock.unlock();
     // Opening reads the database's first blocks: done outside the lock so that others go on meanwhile.
     try {
-        return Lease(*this, std::make_unique<Engine>(paths_, params_, remote_timeout_ms_));
+        return Lease(*this, std::make_unique<Engine>(paths_, params_, shard_options_));
     } catch (...) {
         give_back(nullptr);
         throw;

@@ -17,8 +17,7 @@ namespace veille {
 /// Xapian handles and facet caches); a borrowed one is used by its borrower only.
 class EnginePool {
 public:
-    EnginePool(std::vector<std::string> paths, RankingParams params, std::size_t size,
-               unsigned remote_timeout_ms = kRemoteTimeoutMs);
+    EnginePool(std::vector<std::string> paths, RankingParams params, std::size_t size, ShardOptions shards = {});
 
     /// An Engine for the duration of one request; returns it to the pool when destroyed, unless
     /// discard() was called (the next borrower then opens a fresh one).
@@ -48,7 +47,7 @@ private:
     void give_back(std::unique_ptr<Engine> engine);
 
     std::vector<std::string> paths_;
-    unsigned remote_timeout_ms_;
+    ShardOptions shard_options_;
     std::string path_;  // paths_ for messages
     RankingParams params_;
     std::size_t size_;

@@ -98,7 +98,7 @@ struct HttpServer::Impl {
     httplib::Server server;
 
     explicit Impl(const ServeOptions& o)
-        : options(o), address(parse_listen(o.listen)), pool(o.db, o.ranking, engines_for(o.threads), o.timeout_ms) {}
+        : options(o), address(parse_listen(o.listen)), pool(o.db, o.ranking, engines_for(o.threads), o.shards) {}
 
     // A worker thread holds a keep-alive connection while its client thinks, so there are many of
     // them (--threads); searches are CPU work (two threads each: ranking and counting), so at most

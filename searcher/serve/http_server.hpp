@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/database.hpp"
 #include "searcher/match/ranking.hpp"
 #include "searcher/request.hpp"
 
@@ -13,7 +14,7 @@ namespace veille {
 /// How `serve` runs.
 struct ServeOptions {
     std::vector<std::string> db;            ///< --db, repeatable: searched as one database
-    unsigned timeout_ms = 10000;            ///< --timeout: bound on a remote shard's connection and answers
+    ShardOptions shards;                    ///< --timeout, --allow-partial
     std::string listen = "127.0.0.1:8080";  ///< HOST:PORT; port 0 picks a free port
     std::size_t threads = 64;               ///< connections served at once; Engines: one per core
     RankingParams ranking;

@@ -353,6 +353,34 @@ TEST_CASE("veille-search over 3 xapian-tcpsrv shards answers what one database a
                               ":3): cannot open remote shard: NetworkTimeoutError: ",
                           0) == 0);
     }
+    SECTION("--allow-partial: the shards that answer, and a notice naming the one that did not") {
+        servers[1]->kill_now();
+        const json j = veille::test::search_json(stub, {"--allow-partial", "-n", "100", "--today", "2026-12-07", "ia"});
+        CHECK(j["partial"] == true);
+        REQUIRE(j["notices"].size() == 1);
+        const std::string notice = j["notices"][0];
+        CHECK(notice.rfind("fragment absent, résultats des autres seulement : 127.0.0.1:" +
+                               std::to_string(servers[1]->port()) + " (" + stub + ":2): NetworkError: ",
+                           0) == 0);
+        for (const auto& hit : j["results"]) CHECK(veille::shard_of(hit["id"].get<std::string>(), kShards) != 1);
+        const json rest = veille::test::search_json(dir + "/shard-0", {"--db", dir + "/shard-2", "-n", "100",
+                                                                        "--today", "2026-12-07", "ia"});
+        CHECK(j["total"] == rest["total"]);
+        CHECK(j["facets"] == rest["facets"]);
+        CHECK(veille::test::ids_of(j) == veille::test::ids_of(rest));
+    }
+    SECTION("--allow-partial: a shard that fails between two searches of one Engine") {
+        veille::Engine engine(std::vector<std::string>{stub}, {}, veille::ShardOptions{10000, true});
+        veille::SearchRequest request;
+        request.query = "ia";
+        const auto before = engine.search(request);
+        CHECK_FALSE(before.partial);
+        servers[0]->kill_now();
+        const auto after = engine.search(request);
+        CHECK(after.partial);
+        CHECK(after.total < before.total);
+        for (const auto& hit : after.hits) CHECK(veille::shard_of(hit.article.id, kShards) != 0);
+    }
     SECTION("a shard server that is down: an error naming it") {
         servers[1]->kill_now();
         const auto r = run_search({"--db", stub, "ia"});
