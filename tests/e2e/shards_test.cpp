@@ -18,6 +18,7 @@
 #include "tests/support/corpus_db.hpp"
 #include "tests/support/json_results.hpp"
 #include "tests/support/run_binary.hpp"
+#include "tests/support/serve_process.hpp"
 #include "tests/support/tcpsrv_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -246,6 +247,36 @@ TEST_CASE("veille-search over 3 shards answers what one database answers", "[e2e
     CHECK(compared == 3 * 8 * eval_queries().size());
     // Every unfiltered answer (4 × 3 × 50) and nearly every filtered one is equal to the byte.
     CHECK(exact >= compared - compared / 10);
+}
+
+TEST_CASE("eval and serve over shards answer what one database answers", "[e2e][search][shards]") {
+    const std::string stub = sharded_corpus() / "shards/veille.stub";
+    const auto eval = [](const std::string& db) {
+        const auto r = run_search({"--db", db, "eval", "--topics", source_file("corpus/eval/queries.tsv"), "--qrels",
+                                   source_file("corpus/eval/qrels.txt"), "--json"});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        return json::parse(r.out)["metrics"];
+    };
+    CHECK(eval(stub) == eval(corpus_db()));
+
+    veille::test::ServeProcess one(corpus_db());
+    veille::test::ServeProcess shards(stub);
+    for (const char* target : {"/api/search?q=ia", "/api/search?q=rancongiciel&sort=date&n=5",
+                               "/api/search?q=mod%C3%A8le&filter=company:OpenAI"}) {
+        INFO(target);
+        const auto a = one.get(target), b = shards.get(target);
+        REQUIRE(a.status == 200);
+        REQUIRE(b.status == 200);
+        CHECK(without_timing(json::parse(a.body)) == without_timing(json::parse(b.body)));
+    }
+    const json health = json::parse(shards.get("/api/health").body);
+    CHECK(health["articles"] == 167);
+    CHECK(health["revision"].is_null());
+    REQUIRE(health["shards"].size() == kShards);
+    std::size_t sum = 0;
+    for (const auto& s : health["shards"]) sum += s["articles"].get<std::size_t>();
+    CHECK(sum == 167);
 }
 
 TEST_CASE("Engine over shards: scores within 1e-9 of one database's", "[searcher][shards]") {
