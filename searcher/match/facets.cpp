@@ -54,6 +54,10 @@ std::vector<FacetCount> FacetSpy::top(std::size_t limit, bool chronological) con
     std::vector<FacetCount> out;
     for (std::uint32_t id = 0; id < counts_.size(); ++id)
         if (counts_[id] > 0) out.push_back({column_.name(id), counts_[id]});
+    return top_counts(std::move(out), limit, chronological);
+}
+
+std::vector<FacetCount> top_counts(std::vector<FacetCount> out, std::size_t limit, bool chronological) {
     if (chronological) {
         std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.value > b.value; });
     } else {

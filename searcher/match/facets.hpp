@@ -54,6 +54,9 @@ private:
     std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> id_of_;
 };
 
+/// The `limit` most frequent of `counts` (ties by value); `chronological`: the newest `limit` values instead.
+std::vector<FacetCount> top_counts(std::vector<FacetCount> counts, std::size_t limit, bool chronological);
+
 /// Counts one facet's values for every matching document it is shown.
 class FacetSpy : public Xapian::MatchSpy {
 public:

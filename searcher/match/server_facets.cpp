@@ -5,12 +5,12 @@
 // one combination of each field.
 #include "searcher/match/server_facets.hpp"
 
-#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <unordered_map>
 
 #include "common/schema.hpp"
+#include "searcher/match/facets.hpp"
 #include "searcher/match/match_set.hpp"
 
 namespace veille {
@@ -28,7 +28,7 @@ Xapian::doccount run_spies(const Xapian::Database& db, const Xapian::Query& quer
     return enquire.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound();
 }
 
-// The `limit` top values of one spy, ranked as FacetSpy::top ranks them.
+// The `limit` top values of one spy, ranked as FacetSpy::top ranks them (top_counts).
 std::vector<FacetCount> top(const Xapian::ValueCountMatchSpy& spy, std::size_t limit, bool chronological) {
     std::unordered_map<std::string, std::size_t> counts;
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
@@ -39,15 +39,7 @@ std::vector<FacetCount> top(const Xapian::ValueCountMatchSpy& spy, std::size_t l
     }
     std::vector<FacetCount> out;
     for (auto& [value, count] : counts) out.push_back({value, count});
-    if (chronological) {
-        std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.value > b.value; });
-    } else {
-        std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
-            return a.count != b.count ? a.count > b.count : a.value < b.value;
-        });
-    }
-    if (out.size() > limit) out.resize(limit);
-    return out;
+    return top_counts(std::move(out), limit, chronological);
 }
 
 }  // namespace
