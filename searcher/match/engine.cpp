@@ -19,6 +19,7 @@
 #include "searcher/match/facets.hpp"
 #include "searcher/match/helper_thread.hpp"
 #include "searcher/match/match_counter.hpp"
+#include "searcher/match/match_set.hpp"
 #include "searcher/match/server_facets.hpp"
 #include "searcher/match/tie_order.hpp"
 #include "searcher/query/query_parser.hpp"
@@ -82,8 +83,9 @@ std::string explain_hit(const Xapian::Enquire& enquire, const Xapian::MSetIterat
     return out.str();
 }
 
-// True when the query checks word positions (phrases, NEAR): matching is then mostly position
-// checks, which a count pass would repeat.
+// True when the query checks word positions (phrases, NEAR) to decide what matches: matching is
+// then mostly position checks, which a count pass would repeat. Called on the match set: the
+// proximity features OR'ed beside the words add weight only.
 bool positional(const Xapian::Query& q) {
     const auto op = q.get_type();
     if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) return true;
@@ -215,7 +217,7 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     // posting-list bitmaps would need every posting list or document sent over the network.
     const bool on_servers = request.facets && db_.remote > 0;
     const bool one_pass =
-        request.facets && !on_servers && (positional(query) || request.sort != SortOrder::Relevance);
+        request.facets && !on_servers && (positional(match_set_only(query)) || request.sort != SortOrder::Relevance);
     std::optional<MatchCounter> counter;
     if (request.facets && !on_servers) counter.emplace(columns_, parsed, query, db_.shards.size());
     if (one_pass) counter->attach(enquire);
