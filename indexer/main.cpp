@@ -19,8 +19,11 @@ text/Markdown (# title, Date:/Source:/URL: headers or YAML front matter), HTML p
 Directories are read recursively; "-" reads JSONL from stdin. Same id = replace; unchanged = skipped.
 Shards: --shard I/N keeps the articles whose id hashes to I (FNV-1a 64 of the id, modulo N), so that N
 machines index the same inputs; --shards N writes DIR/shard-0..N-1 and DIR/veille.stub in one run.
+--feeds FILE fetches RSS/Atom feeds (one http(s) URL per line, # comments, or OPML): an unchanged
+feed costs one request (ETag / Last-Modified kept in the database); a feed that fails is one line on
+stderr and the others are still indexed.
 
-Exit codes: 0 ok · 1 error · 2 usage · 3 some records rejected (the rest indexed))";
+Exit codes: 0 ok · 1 error · 2 usage · 3 some records rejected or feeds failed (the rest indexed))";
 
 std::shared_ptr<const veille::Gazetteer> load_gazetteer(const veille::IndexOptions& opt) {
     if (opt.companies_file.empty()) return veille::Gazetteer::standard();
@@ -40,12 +43,13 @@ int run(veille::IndexOptions& opt) {
         return 0;
     }
     if (!opt.gold_file.empty()) return veille::run_extraction_report(opt, enricher, std::cout);
-    if (opt.paths.empty() && opt.delete_ids.empty())
-        throw veille::UsageError("nothing to do: give PATH... to index or --delete ID...");
+    if (opt.paths.empty() && opt.delete_ids.empty() && opt.feeds_file.empty())
+        throw veille::UsageError("nothing to do: give PATH... to index, --feeds FILE or --delete ID...");
     const veille::Summary summary = veille::run_indexing(opt, enricher);
     if (opt.json) std::cout << veille::summary_json(summary) << '\n';
     else std::cerr << "veille-index: " << veille::summary_text(summary) << '\n';
-    return static_cast<int>(summary.rejected ? veille::ExitCode::Rejected : veille::ExitCode::Ok);
+    const bool partial = summary.rejected || summary.failed_feeds();
+    return static_cast<int>(partial ? veille::ExitCode::Rejected : veille::ExitCode::Ok);
 }
 
 }  // namespace
@@ -80,10 +84,27 @@ int main(int argc, char** argv) try {
                                       "Write N shard databases DIR/shard-0..N-1 and the stub DIR/veille.stub")
                            ->check(CLI::Range(1u, veille::kMaxShards));
     shards_opt->excludes(shard_opt);
+    auto* feeds = app.add_option("--feeds", opt.feeds_file,
+                                 "Fetch the RSS/Atom feeds listed in FILE (one http(s) URL per line, # comments; "
+                                 "or OPML) and index their items")
+                      ->group("Feeds")->type_name("FILE");
+    app.add_flag("--fetch-pages", opt.fetch_pages,
+                  "Also fetch each new item's web page and index its article text (feeds with summaries only)")
+        ->group("Feeds")->needs(feeds);
+    app.add_option("--fetch-timeout", opt.fetch.limits.timeout_seconds, "Seconds allowed for each request")
+        ->group("Feeds")->type_name("SECONDS")->capture_default_str()->check(CLI::Range(0.001, 3600.0))->needs(feeds);
+    app.add_option("--fetch-max-size", opt.fetch.limits.max_bytes,
+                   "Largest body accepted per request, in bytes (suffixes k, M: 512k, 10M); larger ones are aborted")
+        ->group("Feeds")->type_name("SIZE")->transform(CLI::AsSizeValue(false))->default_str("10M")->needs(feeds);
+    app.add_option("--fetch-delay", opt.fetch.delay_seconds, "Seconds to wait between two requests to the same host")
+        ->group("Feeds")->type_name("SECONDS")->capture_default_str()->check(CLI::Range(0.0, 3600.0))->needs(feeds);
     if (auto code = veille::parse_args(app, argc, argv)) return *code;
     if (!shard.empty()) opt.shard = veille::parse_shard_spec(shard);
     if ((opt.shard || opt.shards) && (!opt.explain_id.empty() || !opt.gold_file.empty()))
         throw veille::UsageError("--shard and --shards write databases; --explain and --gold take a single one");
+    if (opt.shards && !opt.feeds_file.empty())
+        throw veille::UsageError("--feeds writes one database (a feed's state is committed with its items): "
+                                 "fetch into each shard with --shard I/N instead of --shards");
     opt.format = veille::parse_format(format);
     opt.batch_size_given = batch->count() > 0;
     opt.on_error = on_error == "fail" ? veille::OnError::Fail : veille::OnError::Skip;

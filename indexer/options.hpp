@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/shard.hpp"
+#include "indexer/fetch/feed_fetcher.hpp"
 #include "indexer/readers/reader.hpp"
 
 namespace veille {
@@ -30,6 +31,9 @@ struct IndexOptions {
     std::optional<ShardSpec> shard;       ///< --shard I/N: only the articles of shard I are written into db
     unsigned shards = 0;                  ///< --shards N: db is a directory of N shards + veille.stub
     std::string data_salt;                ///< fingerprint of schema + extraction data, part of each content hash
+    std::string feeds_file;               ///< --feeds FILE: feeds to fetch and index (one URL a line, or OPML)
+    bool fetch_pages = false;             ///< --fetch-pages: index each new item's web page text
+    FetchOptions fetch;                   ///< --fetch-timeout, --fetch-max-size, --fetch-delay
 };
 
 /// Articles larger than this (title + body) are rejected rather than exhausting memory.

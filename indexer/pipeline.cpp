@@ -14,6 +14,7 @@
 #include "common/error.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/enrich.hpp"
+#include "indexer/fetch/feed_indexing.hpp"
 #include "indexer/prepare.hpp"
 #include "indexer/shard_load.hpp"
 #include "indexer/shard_set.hpp"
@@ -181,10 +182,11 @@ void walk_directory(const fs::path& root, std::vector<std::string>& found, std::
 // is empty, several threads may run, every record is wanted, and no commit rhythm was asked for
 // (--batch-size: searches see a long load grow, and a killed run keeps its committed batches).
 // With --shards N the run writes N databases on this one thread (no bulk load: its scratch shards
-// would be shards of shards).
+// would be shards of shards). Never with --feeds: a feed's state must be committed with its items,
+// in the target database.
 bool bulk_load(const IndexOptions& opt, ShardSet& writers, unsigned threads) {
     return threads > 1 && !opt.batch_size_given && opt.on_error == OnError::Skip && opt.delete_ids.empty() &&
-           writers.size() == 1 && writers.front().database().get_doccount() == 0;
+           opt.feeds_file.empty() && writers.size() == 1 && writers.front().database().get_doccount() == 0;
 }
 
 }  // namespace
@@ -253,10 +255,12 @@ Summary run_indexing(const IndexOptions& opt, const Enricher& enricher) {
         }
         ++done;
     });
-    read_all(
-        opt, [&](Record&& r, const std::string& file) { runner.push(std::move(r), file); }, reject,
-        [&] { return done; }, summary);
+    const auto push = [&](Record&& r, const std::string& file) { runner.push(std::move(r), file); };
+    if (!opt.paths.empty()) read_all(opt, push, reject, [&] { return done; }, summary);
     runner.finish();
+    // --feeds is refused with --shards (main.cpp): its feed state lives in the one database written.
+    if (!opt.feeds_file.empty())
+        index_feeds(opt, writers.front(), {push, [&] { runner.finish(); }, reject}, summary);
     for (const auto& id : opt.delete_ids) {
         if (opt.shard && !opt.shard->owns(id)) ++summary.other_shard;
         else if (writers.writer_for(id).remove(id)) ++summary.deleted;

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -24,19 +25,37 @@ std::string summary_json(const Summary& s) {
     j["rejected"] = s.rejected;
     if (s.sharded) j["other_shard"] = s.other_shard;
     j["errors"] = errors;
+    if (s.fetched_feeds) {
+        nlohmann::ordered_json feeds = nlohmann::ordered_json::array();
+        for (const auto& f : s.feeds) {
+            nlohmann::ordered_json feed;
+            feed["url"] = f.url;
+            feed["status"] = f.status;
+            feed["new"] = f.new_items;
+            feed["error"] = f.error ? nlohmann::ordered_json(*f.error) : nlohmann::ordered_json(nullptr);
+            feeds.push_back(std::move(feed));
+        }
+        j["feeds"] = std::move(feeds);
+    }
     j["seconds"] = static_cast<double>(static_cast<long long>(s.seconds * 1000 + 0.5)) / 1000.0;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::size_t Summary::failed_feeds() const {
+    return static_cast<std::size_t>(std::count_if(feeds.begin(), feeds.end(), [](const FeedOutcome& f) { return f.error.has_value(); }));
+}
+
 std::string summary_text(const Summary& s) {
-    char buf[256];
+    char buf[320];
     const double secs = s.seconds > 0 ? s.seconds : 1e-9;
     const std::size_t articles = s.indexed + s.updated + s.unchanged;
-    const std::string other = s.sharded ? ", other shards " + std::to_string(s.other_shard) : std::string();
+    std::string extra = s.sharded ? ", other shards " + std::to_string(s.other_shard) : std::string();
+    if (s.fetched_feeds)
+        extra += ", feeds " + std::to_string(s.feeds.size()) + " (" + std::to_string(s.failed_feeds()) + " failed)";
     std::snprintf(buf, sizeof buf,
                   "indexed %zu, updated %zu, unchanged %zu, deleted %zu, rejected %zu%s in %.2f s "
                   "(%.0f articles/s, %.1f MB/s)",
-                  s.indexed, s.updated, s.unchanged, s.deleted, s.rejected, other.c_str(), s.seconds, articles / secs,
+                  s.indexed, s.updated, s.unchanged, s.deleted, s.rejected, extra.c_str(), s.seconds, articles / secs,
                   s.bytes / secs / 1e6);
     return buf;
 }

@@ -2,12 +2,21 @@
 #pragma once
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "indexer/readers/reader.hpp"
 
 namespace veille {
+
+/// What fetching one feed of --feeds did.
+struct FeedOutcome {
+    std::string url;
+    long status = 0;                   ///< HTTP status of the feed request, 0 when none came
+    std::size_t new_items = 0;         ///< items newly indexed from it
+    std::optional<std::string> error;  ///< why the feed could not be read (none for a 304)
+};
 
 /// Counts of one run; printed as text or as the README's JSON summary.
 struct Summary {
@@ -22,15 +31,21 @@ struct Summary {
     std::vector<Rejected> errors;
     double seconds = 0;
     std::size_t bytes = 0;  ///< text bytes read (title + body)
+    bool fetched_feeds = false;       ///< --feeds was given: the JSON gets its "feeds" array
+    std::vector<FeedOutcome> feeds;   ///< in list order
+
+    /// Feeds that could not be read (each is also one line on stderr).
+    [[nodiscard]] std::size_t failed_feeds() const;
 };
 
 /// "file:line: reason" (line omitted when 0).
 std::string format_rejected(const Rejected& r);
-/// {"indexed":N,"updated":N,"unchanged":N,"deleted":N,"rejected":N,"errors":[{"file","line","reason"}],"seconds":F},
+/// {"indexed":N,"updated":N,"unchanged":N,"deleted":N,"rejected":N,"errors":[{"file","line","reason"}],
+///  "feeds":[{"url","status","new","error"}] (only with --feeds),"seconds":F},
 /// with "other_shard":N after "rejected" when the run was sharded.
 std::string summary_json(const Summary& s);
 /// One human line: "indexed 160, updated 0, unchanged 0, deleted 0, rejected 0 in 0.42 s (380 articles/s, 2.1 MB/s)";
-/// sharded: "…, rejected 0, other shards 107 in …".
+/// sharded: "…, rejected 0, other shards 107 in …"; with --feeds, "…, feeds 12 (1 failed) in …".
 std::string summary_text(const Summary& s);
 
 /// A progress line on stderr, redrawn at most 10 times a second; silent unless stderr is a terminal.

@@ -86,14 +86,39 @@ WriteOutcome BatchWriter::write(const std::string& id, const std::string& hash, 
 }
 
 bool BatchWriter::remove(const std::string& id) {
+    if (!contains(id)) return false;
     const std::string term = id_term(id);
     try {
-        if (db_.postlist_begin(term) == db_.postlist_end(term)) return false;
         db_.delete_document(term);
         count_change(0);
         return true;
     } catch (const Xapian::Error& e) {
         throw DatabaseError(path_, "cannot delete article '" + id + "': " + e.get_description());
+    }
+}
+
+bool BatchWriter::contains(const std::string& id) {
+    const std::string term = id_term(id);
+    try {
+        return db_.postlist_begin(term) != db_.postlist_end(term);
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(path_, "cannot look up article '" + id + "': " + e.get_description());
+    }
+}
+
+std::string BatchWriter::metadata(const std::string& key) {
+    try {
+        return db_.get_metadata(key);
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(path_, "cannot read metadata '" + key + "': " + e.get_description());
+    }
+}
+
+void BatchWriter::set_metadata(const std::string& key, const std::string& value) {
+    try {
+        db_.set_metadata(key, value);
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(path_, "cannot write metadata '" + key + "': " + e.get_description());
     }
 }
 

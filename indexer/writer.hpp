@@ -36,6 +36,13 @@ public:
                        std::size_t bytes = 0);
     /// Deletes the article with this id; false if there was none.
     bool remove(const std::string& id);
+    /// True when an article with this id is stored (or written since the last commit).
+    bool contains(const std::string& id);
+    /// A metadata entry, "" when absent.
+    std::string metadata(const std::string& key);
+    /// Sets a metadata entry ("" deletes it) in the pending transaction: the next commit stores it
+    /// together with every change written before it, or neither survives a crash (feed state, issue 18).
+    void set_metadata(const std::string& key, const std::string& value);
     /// Commits pending changes; throws DatabaseError (disk full…) naming the path.
     void commit();
     /// Commits and closes the database (releasing its lock); the writer is unusable afterwards.
