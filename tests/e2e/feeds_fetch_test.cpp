@@ -4,20 +4,26 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <csignal>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "tests/support/child_process.hpp"
 #include "tests/support/feed_server.hpp"
 #include "tests/support/json_results.hpp"
+#include "tests/support/limited_run.hpp"
 #include "tests/support/run_binary.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using nlohmann::json;
 using veille::test::FeedServer;
 using veille::test::ids_for;
+using veille::test::lines_of;
 using veille::test::run_index;
 using veille::test::summary_of;
 using veille::test::TempDir;
@@ -79,16 +85,6 @@ json feed_entry(const json& summary, const std::string& url) {
         if (f.at("url") == url) return f;
     FAIL("no feeds entry for " << url << " in " << summary.dump());
     return {};
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    for (std::size_t at = 0; at < text.size();) {
-        const auto end = text.find('\n', at);
-        lines.push_back(text.substr(at, end - at));
-        at = end == std::string::npos ? text.size() : end + 1;
-    }
-    return lines;
 }
 
 // veille-index with a proxy set in the environment would send the requests for 127.0.0.1 to it.
@@ -393,4 +389,47 @@ TEST_CASE("feeds: one request at a time, and --fetch-delay between two to the sa
     // A lower bound only: the delay is a minimum the fetcher waits, whatever the machine's speed.
     for (std::size_t i = 1; i < seen.size(); ++i)
         CHECK(seen[i].at - seen[i - 1].at >= std::chrono::milliseconds(300));
+}
+
+TEST_CASE("feeds: a run killed after a feed was fetched does not record it as seen without its items", "[e2e][feeds][interrupt]") {
+    // The bug this pins: storing a feed's ETag as soon as it is fetched, committed before its items.
+    // A run killed in between loses the items for good: the next run gets a 304 and never reads them.
+    FeedServer server;
+    server.on("/a.rss", [](const httplib::Request& req, httplib::Response& res) {
+        if (req.get_header_value("If-None-Match") == "\"a1\"") {
+            res.status = 304;
+            return;
+        }
+        res.set_header("ETag", "\"a1\"");
+        serve_xml(res, rss("L'Octet", {kGrues, kSodium}));
+    });
+    server.on("/b.rss", [&server](const httplib::Request&, httplib::Response& res) {
+        server.stall(std::chrono::seconds(60));  // veille-index is killed while it waits here
+        serve_xml(res, rss("Lent", {kRails}));
+    });
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    const std::string feeds = tmp.write("feeds.txt", server.url("/a.rss") + "\n" + server.url("/b.rss") + "\n");
+    {
+        veille::test::Child indexer(VEILLE_INDEX_BIN, {"--db", db, "--feeds", feeds, "--fetch-delay", "0"},
+                                    tmp / "kill.out", tmp / "kill.err");
+        const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (server.requests("/b.rss").empty() && indexer.running() && std::chrono::steady_clock::now() < limit)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        REQUIRE(server.requests("/b.rss").size() == 1);
+        indexer.kill_hard();
+        REQUIRE(indexer.wait() == 128 + SIGKILL);
+    }
+    {
+        // Whatever the kill left, a stored state comes with every item of its feed.
+        const Xapian::Database killed(db);
+        const bool state_stored = !killed.get_metadata("veille.feed:" + server.url("/a.rss")).empty();
+        INFO("documents after SIGKILL: " << killed.get_doccount() << ", state stored: " << state_stored);
+        CHECK((!state_stored || killed.get_doccount() == 2));
+    }
+    const auto rerun = index_feeds(fetch_args(db, feeds, {"--fetch-timeout", "1"}));
+    INFO("re-run stderr: " << rerun.err);
+    CHECK(rerun.exit_code == 3);  // /b.rss still stalls: timed out
+    CHECK(ids_for(db, "grues") == std::vector<std::string>{kGrues.guid});
+    CHECK(ids_for(db, "Vénissieux") == std::vector<std::string>{kSodium.guid});
 }
