@@ -66,14 +66,16 @@ FeedFetcher::FeedFetcher(const FetchOptions& options)
 
 std::string FeedFetcher::user_agent() { return std::string("veille/") + VEILLE_VERSION + " (veille-index; French tech-news search)"; }
 
+std::chrono::steady_clock::time_point FeedFetcher::ready_at(const std::string& url) const {
+    const auto last = last_request_.find(url_host(url));
+    if (last == last_request_.end()) return {};
+    return last->second + std::chrono::duration_cast<std::chrono::steady_clock::duration>(delay_);
+}
+
 HttpResponse FeedFetcher::paced_get(const HttpRequest& request) {
-    const std::string host = url_host(request.url);
-    if (const auto last = last_request_.find(host); last != last_request_.end()) {
-        const auto ready = last->second + std::chrono::duration_cast<std::chrono::steady_clock::duration>(delay_);
-        std::this_thread::sleep_until(ready);
-    }
+    std::this_thread::sleep_until(ready_at(request.url));
     HttpResponse response = client_.get(request);
-    last_request_[host] = std::chrono::steady_clock::now();
+    last_request_[url_host(request.url)] = std::chrono::steady_clock::now();
     return response;
 }
 

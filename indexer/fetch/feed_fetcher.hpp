@@ -54,6 +54,10 @@ public:
     /// GET of an article page; a status other than 200 is turned into HttpResponse::error.
     HttpResponse fetch_page(const std::string& url);
 
+    /// When a request to `url`'s host may start: --fetch-delay after the end of the last one to it
+    /// (a time already past when the host was not asked recently).
+    [[nodiscard]] std::chrono::steady_clock::time_point ready_at(const std::string& url) const;
+
     /// The User-Agent sent: « veille/0.1.0 (veille-index; French tech-news search) ».
     static std::string user_agent();
 

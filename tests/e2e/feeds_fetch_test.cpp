@@ -389,6 +389,26 @@ TEST_CASE("feeds: one request at a time, and --fetch-delay between two to the sa
     // A lower bound only: the delay is a minimum the fetcher waits, whatever the machine's speed.
     for (std::size_t i = 1; i < seen.size(); ++i)
         CHECK(seen[i].at - seen[i - 1].at >= std::chrono::milliseconds(300));
+
+    SECTION("a feed of another host is fetched during the delay, and the summary keeps list order") {
+        // « localhost » and « 127.0.0.1 » are two hosts for the fetcher, one server here.
+        std::string other = server.url("/trois.rss");
+        other.replace(other.find("127.0.0.1"), 9, "localhost");
+        const std::string mixed = tmp.write("mixed.txt", server.url("/un.rss") + "\n" + server.url("/deux.rss") + "\n" + other + "\n");
+        const auto m = index_feeds({"--db", tmp / "db2", "--json", "--feeds", mixed, "--fetch-delay", "0.3"});
+        INFO("stderr: " << m.err);
+        REQUIRE(m.exit_code == 0);
+        const auto all = server.all_requests();
+        REQUIRE(all.size() == 6);
+        CHECK(all[3].path == "/un.rss");
+        CHECK(all[4].path == "/trois.rss");  // localhost: no wait for 127.0.0.1's delay
+        CHECK(all[5].path == "/deux.rss");
+        CHECK(all[5].at - all[3].at >= std::chrono::milliseconds(300));
+        const json s = summary_of(m);
+        REQUIRE(s["feeds"].size() == 3);
+        CHECK(s["feeds"][1]["url"] == server.url("/deux.rss"));
+        CHECK(s["feeds"][2]["url"] == other);
+    }
 }
 
 TEST_CASE("feeds: a run killed after a feed was fetched does not record it as seen without its items", "[e2e][feeds][interrupt]") {
