@@ -95,7 +95,7 @@ std::string reason(CURLcode code, const char* detail, const BodySink& sink, cons
 
 struct HttpClient::Handle {
     struct Cleanup {
-        void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+        void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
     };
     std::unique_ptr<CURL, Cleanup> curl;
 };

@@ -453,3 +453,19 @@ TEST_CASE("feeds: a run killed after a feed was fetched does not record it as se
     CHECK(ids_for(db, "grues") == std::vector<std::string>{kGrues.guid});
     CHECK(ids_for(db, "Vénissieux") == std::vector<std::string>{kSodium.guid});
 }
+
+TEST_CASE("feeds: --on-error fail stops at the first broken feed, keeping the feeds before it", "[e2e][feeds]") {
+    FeedServer server;
+    server.on("/bon.rss", [](const httplib::Request&, httplib::Response& res) { serve_xml(res, rss("L'Octet", {kGrues})); });
+    server.on("/erreur.rss", [](const httplib::Request&, httplib::Response& res) { res.status = 503; });
+    server.on("/apres.rss", [](const httplib::Request&, httplib::Response& res) { serve_xml(res, rss("Après", {kSodium})); });
+    TempDir tmp;
+    const std::string feeds = tmp.write("feeds.txt", server.url("/bon.rss") + "\n" + server.url("/erreur.rss") + "\n" +
+                                                         server.url("/apres.rss") + "\n");
+    const auto r = index_feeds(fetch_args(tmp / "db", feeds, {"--on-error", "fail"}));
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "veille-index: " + server.url("/erreur.rss") + ": HTTP 503\n");
+    CHECK(r.out.empty());
+    CHECK(ids_for(tmp / "db", "grues") == std::vector<std::string>{kGrues.guid});
+    CHECK(server.requests("/apres.rss").empty());
+}
