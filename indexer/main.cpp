@@ -73,8 +73,8 @@ int main(int argc, char** argv) try {
     app.add_option("--threads", opt.threads, "Analysis threads (default: one per core)")->check(CLI::Range(0, 256));
     app.add_option("--companies", opt.companies_file, "Gazetteer file replacing the compiled-in companies.tsv");
     app.add_option("--topics", opt.topics_file, "Taxonomy file replacing the compiled-in topics.tsv");
-    app.add_option("--explain", opt.explain_id, "Show why the stored article ID got its date, companies and topics");
-    app.add_option("--gold", opt.gold_file,
+    auto* explain = app.add_option("--explain", opt.explain_id, "Show why the stored article ID got its date, companies and topics");
+    auto* gold = app.add_option("--gold", opt.gold_file,
                    "Score extraction of PATH... against hand annotations (JSONL: id, companies, topics, date); "
                    "writes no database");
     std::string shard;
@@ -87,7 +87,7 @@ int main(int argc, char** argv) try {
     auto* feeds = app.add_option("--feeds", opt.feeds_file,
                                  "Fetch the RSS/Atom feeds listed in FILE (one http(s) URL per line, # comments; "
                                  "or OPML) and index their items")
-                      ->group("Feeds")->type_name("FILE");
+                      ->group("Feeds")->type_name("FILE")->excludes(explain)->excludes(gold);
     app.add_flag("--fetch-pages", opt.fetch_pages,
                   "Also fetch each new item's web page and index its article text (feeds with summaries only)")
         ->group("Feeds")->needs(feeds);

@@ -294,6 +294,9 @@ TEST_CASE("feeds: a missing feed list stops the run, and fetch options need --fe
     const std::string page = tmp.write("page.html", "<html><body><p>Une page locale sur la fibre optique.</p></body></html>");
     CHECK(run_index({"--db", tmp / "db", "--fetch-pages", page}).exit_code == 2);
     CHECK(run_index({"--db", tmp / "db", "--fetch-timeout", "5", page}).exit_code == 2);
+    const std::string feeds = tmp.write("feeds.txt", "https://www.exemple.fr/rss.xml\n");
+    CHECK(run_index({"--db", tmp / "db", "--feeds", feeds, "--explain", "un-id"}).exit_code == 2);  // would be ignored
+    CHECK(run_index({"--gold", page, "--feeds", feeds, page}).exit_code == 2);
 }
 
 TEST_CASE("feeds: an OPML export is a feed list", "[e2e][feeds]") {
