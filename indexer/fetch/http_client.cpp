@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <mutex>
+#include <string_view>
 
 #include <curl/curl.h>
 
@@ -14,6 +15,9 @@
 namespace veille {
 
 namespace {
+
+// An unreachable host fails this soon even when the whole-transfer timeout is longer.
+constexpr double kMaxConnectSeconds = 10;
 
 // curl_global_init is not thread-safe and must run once before any handle exists.
 void init_curl_once() {
@@ -72,11 +76,20 @@ std::string seconds_text(double seconds) {
     return buf;
 }
 
-std::string reason(CURLcode code, const char* detail, const BodySink& sink, const HttpLimits& limits,
+// The connection phase has a timeout of its own (kMaxConnectSeconds). Which phase expired is only
+// in libcurl's message (« Resolving timed out… », « Connection timed out… », « Operation timed out… »):
+// connection info is no help, a reused connection reports a connect time of 0.
+std::string reason(CURLcode code, std::string_view detail, const BodySink& sink, const HttpLimits& limits,
                    const std::string& url) {
+    const std::string connect_limit = seconds_text(std::min(limits.timeout_seconds, kMaxConnectSeconds));
     switch (code) {
         case CURLE_COULDNT_RESOLVE_HOST: return "cannot resolve host '" + url_host(url) + "'";
-        case CURLE_OPERATION_TIMEDOUT: return "timed out after " + seconds_text(limits.timeout_seconds) + " (--fetch-timeout)";
+        case CURLE_OPERATION_TIMEDOUT:
+            if (detail.starts_with("Resolving timed out"))
+                return "cannot resolve host '" + url_host(url) + "' within " + seconds_text(limits.timeout_seconds);
+            if (detail.starts_with("Connection timed out"))
+                return "cannot connect within " + connect_limit + " (connection timed out)";
+            return "timed out after " + seconds_text(limits.timeout_seconds) + " (--fetch-timeout)";
         case CURLE_TOO_MANY_REDIRECTS:
             return "more than " + std::to_string(limits.max_redirects) + " redirects (a redirect loop?)";
         case CURLE_FILESIZE_EXCEEDED:
@@ -88,7 +101,7 @@ std::string reason(CURLcode code, const char* detail, const BodySink& sink, cons
     }
     // libcurl's error buffer names the peer and the step (« Failed to connect to 127.0.0.1 port 1 after
     // 0 ms: Couldn't connect to server »); its generic text is only the fallback.
-    return detail && *detail ? std::string(detail) : std::string(curl_easy_strerror(code));
+    return detail.empty() ? std::string(curl_easy_strerror(code)) : std::string(detail);
 }
 
 }  // namespace
@@ -133,8 +146,7 @@ HttpResponse HttpClient::get(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // "" = every encoding this libcurl decodes (gzip, deflate, br…)
     curl_easy_setopt(curl, CURLOPT_USERAGENT, user_agent_.c_str());
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, total_ms);
-    // An unreachable host fails within 10 s even when the whole-transfer timeout is longer.
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, std::min(total_ms, 10000L));
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, std::min(total_ms, static_cast<long>(kMaxConnectSeconds * 1000)));
     curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(limits_.max_bytes));
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, write_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);

@@ -232,8 +232,8 @@ TEST_CASE("feeds: broken feeds are one line each, good feeds beside them are ind
         {server.url("/enorme.rss"), 200, {"body larger than 65536 bytes (--fetch-max-size)"}},
         {server.url("/enorme-chunked.rss"), 200, {"body larger than 65536 bytes (--fetch-max-size)"}},
         {server.url("/boucle.rss"), 302, {"more than 5 redirects"}},
-        // RFC 6761: .invalid never resolves. A resolver that cannot be reached at all times out instead.
-        {"http://flux.veille.invalid/rss.xml", 0, {"cannot resolve host 'flux.veille.invalid'", "timed out"}},
+        // RFC 6761: .invalid never resolves (a resolver that cannot be reached gives « … within 1 s »).
+        {"http://flux.veille.invalid/rss.xml", 0, {"cannot resolve host 'flux.veille.invalid'"}},
     };
     std::string list = server.url("/bon.rss") + "\n";
     for (const Row& row : rows) list += row.url + "\n";
