@@ -102,6 +102,10 @@ public:
         const std::size_t indexed_before = summary_.indexed;
         for (Record& record : records) {
             if (auto* item = std::get_if<Article>(&record)) {
+                if (opt_.shard && !opt_.shard->owns(item->id)) {  // --shard I/N: another machine's item
+                    ++summary_.other_shard;
+                    continue;
+                }
                 if (opt_.fetch_pages && !with_page(*item)) continue;
                 summary_.bytes += item->title.size() + item->body.size();
             }

@@ -472,3 +472,29 @@ TEST_CASE("feeds: --on-error fail stops at the first broken feed, keeping the fe
     CHECK(ids_for(tmp / "db", "grues") == std::vector<std::string>{kGrues.guid});
     CHECK(server.requests("/apres.rss").empty());
 }
+
+TEST_CASE("feeds: with --shard I/N each machine keeps its items of the feeds, --shards is refused", "[e2e][feeds][shards]") {
+    FeedServer server;
+    server.on("/actu.rss", [](const httplib::Request&, httplib::Response& res) {
+        serve_xml(res, rss("L'Octet", {kGrues, kSodium, kRails, kRiviere}));
+    });
+    TempDir tmp;
+    const std::string feeds = tmp.write("feeds.txt", server.url("/actu.rss") + "\n");
+    std::size_t stored = 0;
+    for (const char* shard : {"0/2", "1/2"}) {
+        const std::string db = tmp / (std::string("shard-") + shard[0]);
+        const auto r = index_feeds(fetch_args(db, feeds, {"--shard", shard}));
+        INFO("shard " << shard << ": " << r.err);
+        REQUIRE(r.exit_code == 0);
+        const json s = summary_of(r);
+        const std::size_t docs = Xapian::Database(db).get_doccount();
+        CHECK(s["indexed"] == docs);
+        CHECK(s["other_shard"] == 4 - docs);
+        CHECK(feed_entry(s, server.url("/actu.rss"))["new"] == docs);
+        stored += docs;
+    }
+    CHECK(stored == 4);  // every item in exactly one shard
+    const auto refused = index_feeds(fetch_args(tmp / "all", feeds, {"--shards", "2"}));
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("--feeds writes one database") != std::string::npos);
+}
