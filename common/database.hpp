@@ -12,6 +12,13 @@
 
 namespace veille {
 
+/// Files veille keeps in a database directory beside Xapian's own: the saved searches of
+/// `veille-search watch` and their lock (searcher/watch/watch_store.cpp). A bulk load, which puts a
+/// merged directory in place of an empty database, carries them over (indexer/shard_load.cpp).
+inline constexpr std::string_view kWatchStateFile = "watches.json";
+inline constexpr std::string_view kWatchLockFile = "watches.lock";
+inline constexpr std::string_view kCompanionFiles[] = {kWatchStateFile, kWatchLockFile};
+
 /// Opens the database at `path` for reading and checks its schema version. Throws DatabaseError
 /// naming `path`: « veille.db: no such database (create it with: veille-index --db veille.db PATH...) ».
 Xapian::Database open_database(const std::string& path);

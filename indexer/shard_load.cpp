@@ -17,6 +17,7 @@
 
 #include <xapian.h>
 
+#include "common/database.hpp"
 #include "common/error.hpp"
 #include "indexer/prepare.hpp"
 #include "indexer/writer.hpp"
@@ -210,6 +211,14 @@ struct ShardedLoad::Impl {
             std::error_code back;
             fs::rename(replaced, target, back);
             throw DatabaseError(db, "cannot put the merged database in place: " + ec.message());
+        }
+        // An empty database may still hold veille's own files (the saved searches of `veille-search
+        // watch`, added before the first indexing or kept after every article was deleted): they go
+        // with the name, not with the empty tables.
+        for (const std::string_view name : kCompanionFiles) {
+            if (!fs::exists(replaced / name, ec)) continue;
+            fs::rename(replaced / name, target / name, ec);
+            if (ec) throw DatabaseError(db, "cannot carry " + std::string(name) + " over to the merged database: " + ec.message());
         }
     }
 };

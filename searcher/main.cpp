@@ -1,4 +1,4 @@
-// main.cpp — veille-search: command line → SearchOptions → search | interactive | --analyze | eval.
+// main.cpp — veille-search: command line → SearchOptions → search | interactive | --analyze | eval | watch | serve.
 // The only place errors become exit codes.
 #include <unistd.h>
 
@@ -30,7 +30,9 @@ Query syntax:
 Lenient: syntax that cannot be read (a stray parenthesis or quote, an operator with nothing to join,
 a bad field value) is read as words or ignored, and a notice says so; --strict makes it an error.
 Without QUERY: interactive mode on a terminal (:help lists its commands), else one query per stdin line.
-Exit codes: 0 ok · 1 error · 2 usage or unparsable query · 4 a relevance gate failed (eval))";
+Saved searches: watch add NAME [--filter F:V]... QUERY · watch list · watch rm NAME ·
+  watch run [NAME...] [--json] (what is new since the last run) · watch feed NAME (Atom)
+Exit codes: 0 ok · 1 error · 2 usage, unparsable query, bad or unknown watch name · 4 a relevance gate failed (eval))";
 
 veille::SortOrder parse_sort(const std::string& s) {
     if (s == "date" || s == "newest") return veille::SortOrder::Newest;
@@ -123,6 +125,28 @@ int main(int argc, char** argv) try {
                           "Connections served at once (default 64); searches run one per core at a time")->check(CLI::Range(1, 256));
     serve_cmd->fallthrough();  // ranking options may follow "serve"
 
+    // watch: its options are the search's (--filter, --today, --json…), taken from after any word.
+    auto* watch_cmd = app.add_subcommand("watch", "Saved searches: what is new since the last run, Atom feeds");
+    watch_cmd->require_subcommand(1);
+    watch_cmd->fallthrough();
+    veille::WatchOptions watch;
+    const auto watch_action = [&](const char* name, const char* help) {
+        auto* sub = watch_cmd->add_subcommand(name, help);
+        sub->fallthrough();
+        sub->callback([&watch, name] { watch.action = name; });
+        return sub;
+    };
+    auto* watch_add = watch_action("add", "Save QUERY (with its --filter values) as watch NAME");
+    watch_add->add_option("name", watch.name, "Watch name: letters, digits, - and _")->required();
+    watch_add->add_option("query", watch.query_words, "Query, as in a search (date words are read at each run)")
+        ->required();
+    watch_action("list", "List the watches");
+    watch_action("rm", "Remove watch NAME")->add_option("name", watch.name, "Watch name")->required();
+    watch_action("run", "Print what each watch (or each NAME) matches that it has not reported before, and remember it")
+        ->add_option("name", watch.names, "Watches to run (default: all)");
+    watch_action("feed", "Print the Atom feed of watch NAME's latest matches")
+        ->add_option("name", watch.name, "Watch name")->required();
+
     if (auto code = veille::parse_args(app, argc, argv)) return *code;
     if (json && trec) throw veille::UsageError("--json and --trec exclude each other");
     opt.format = json ? veille::OutputFormat::Json : trec ? veille::OutputFormat::Trec : veille::OutputFormat::Human;
@@ -137,6 +161,10 @@ int main(int argc, char** argv) try {
     for (const auto& w : words) opt.query += (opt.query.empty() ? "" : " ") + w;
 
     if (eval_cmd->parsed()) return veille::run_eval(opt, eval);
+    if (watch_cmd->parsed()) {
+        if (!words.empty()) throw veille::UsageError("watch " + watch.action + ": unexpected argument '" + words.front() + "'");
+        return veille::run_watch(opt, watch);
+    }
     if (serve_cmd->parsed()) {
         serve.db = opt.db;
         serve.shards = opt.shards;

@@ -28,6 +28,7 @@ struct SearchRequest {
     bool strict = false;                     ///< a query that does not parse is a QueryError (--strict)
     bool date_words = true;                  ///< « depuis janvier » → date: filter (--no-date-words: words)
     std::optional<Date> today;               ///< what date words and --recency count from (--today); unset: the clock
+    std::vector<std::string> exclude_ids;    ///< articles never matched, by id (what a watch already reported)
 };
 
 /// A facet value and the number of matching articles that carry it.

@@ -1,4 +1,4 @@
-// commands.hpp — the command table main.cpp dispatches to: search, interactive, analyze, eval, serve.
+// commands.hpp — the command table main.cpp dispatches to: search, interactive, analyze, eval, watch, serve.
 #pragma once
 #include <string>
 #include <vector>
@@ -12,6 +12,14 @@ namespace veille {
 
 struct EvalOptions;
 struct ServeOptions;
+
+/// `watch` and its subcommands; the query options (--filter, --today, --json…) are SearchOptions'.
+struct WatchOptions {
+    std::string action;                    ///< "add", "list", "rm", "run" or "feed"
+    std::string name;                      ///< add, rm, feed: the watch
+    std::vector<std::string> names;        ///< run: the watches to run (none: all)
+    std::vector<std::string> query_words;  ///< add: the query, joined by spaces
+};
 
 /// The parsed command line of veille-search.
 struct SearchOptions {
@@ -35,6 +43,9 @@ int run_analyze(const SearchOptions& opt);
 /// eval: every topic through the Engine as opt.request asks (no facets, no snippets), scored by
 /// run_eval in searcher/eval/eval_command.hpp. Returns the exit code; throws GateFailed when a gate fails.
 int run_eval(const SearchOptions& opt, const EvalOptions& eval);
+/// watch add | list | rm | run | feed on the watches of opt.db (searcher/watch/). Returns the exit
+/// code; throws UsageError for a bad or unknown name, DatabaseError when the state cannot be kept.
+int run_watch(const SearchOptions& opt, const WatchOptions& watch);
 /// serve: the HTTP API and search page (searcher/serve/) until SIGINT or SIGTERM. Returns the exit code.
 int run_serve(const ServeOptions& options);
 

@@ -187,6 +187,14 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     Xapian::Enquire enquire(db_.all);
     enquire.set_weighting_scheme(*make_weighting(params_));
     Xapian::Query query = parsed.full();
+    if (!request.exclude_ids.empty()) {
+        // Id terms, one posting each: a cheap boolean exclusion even for thousands of ids.
+        std::vector<Xapian::Query> ids;
+        ids.reserve(request.exclude_ids.size());
+        for (const std::string& id : request.exclude_ids) ids.emplace_back(id_term(id));
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                              Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
+    }
     RecencySource recency(request.recency_half_life_days > 0 ? request.recency_half_life_days : 1,
                           params_.recency_weight, today.days_since_epoch());
     if (request.recency_half_life_days > 0)

@@ -22,18 +22,6 @@ struct Style {
     [[nodiscard]] const char* reset() const { return on ? "\x1b[0m" : ""; }
 };
 
-/// Article text without control characters: a title holding « \x1b[2J » must not drive the terminal.
-std::string printable(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u == '\n' || u == '\t') out += ' ';
-        else if (u >= 0x20 && u != 0x7F) out += c;
-    }
-    return out;
-}
-
 /// Display columns of UTF-8 text: one per code point, markers and continuation bytes excluded.
 std::size_t columns(std::string_view s) {
     std::size_t n = 0;
@@ -226,6 +214,17 @@ private:
 };
 
 }  // namespace
+
+std::string printable(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u == '\n' || u == '\t') out += ' ';
+        else if (u >= 0x20 && u != 0x7F) out += c;
+    }
+    return out;
+}
 
 std::unique_ptr<Printer> make_human_printer(bool color) { return std::make_unique<HumanPrinter>(color); }
 

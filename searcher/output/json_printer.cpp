@@ -1,6 +1,8 @@
 // json_printer.cpp — the README JSON schema (one object per line), and make_printer choosing a format.
 #include "searcher/output/printers.hpp"
 
+#include "searcher/output/json_fields.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -21,22 +23,6 @@ double rounded(double x, int digits) {
     return std::isfinite(x) ? std::round(x * scale) / scale : 0.0;
 }
 
-/// Appends the article's public fields to `j` (after whatever `j` already holds: rank, id, score).
-void add_article_fields(Json& j, const Article& a) {
-    j["title"] = a.title;
-    j["date"] = a.date ? Json(a.date->iso()) : Json(nullptr);
-    j["date_origin"] = std::string(to_string(a.date_origin));
-    j["source"] = or_null(a.source);
-    j["url"] = or_null(a.url);
-    j["companies"] = a.companies;
-    j["topics"] = a.topics;
-}
-
-// Article text may hold invalid UTF-8 (readers pass bytes through); replace it rather than throw.
-void write_line(const Json& j, std::ostream& out) {
-    out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
-}
-
 class JsonPrinter final : public Printer {
 public:
     void print(const SearchResult& r, std::ostream& out) override {
@@ -50,16 +36,7 @@ public:
         j["notices"] = r.notices;
         if (r.partial) j["partial"] = true;  // only then: answers from every shard keep their shape
         Json results = Json::array();
-        for (const SearchHit& hit : r.hits) {
-            Json h;
-            h["rank"] = hit.rank;
-            h["id"] = hit.article.id;
-            h["score"] = rounded(hit.score, 6);
-            add_article_fields(h, hit.article);
-            h["snippet"] = snippet_to_html(hit.snippet);
-            if (!hit.explanation.empty()) h["explanation"] = hit.explanation;
-            results.push_back(std::move(h));
-        }
+        for (const SearchHit& hit : r.hits) results.push_back(hit_json(hit));
         j["results"] = std::move(results);
         Json facets = Json::object();
         // The three documented facets are always present (empty arrays when not counted).
@@ -74,7 +51,7 @@ public:
             return !h.explanation.empty();
         });
         if (explained && !r.query_description.empty()) j["query_description"] = r.query_description;
-        write_line(j, out);
+        write_json_line(j, out);
     }
 
     void print_article(const Article& a, std::ostream& out) override {
@@ -82,11 +59,37 @@ public:
         j["id"] = a.id;
         add_article_fields(j, a);
         j["body"] = a.body;
-        write_line(j, out);
+        write_json_line(j, out);
     }
 };
 
 }  // namespace
+
+void add_article_fields(Json& j, const Article& a) {
+    j["title"] = a.title;
+    j["date"] = a.date ? Json(a.date->iso()) : Json(nullptr);
+    j["date_origin"] = std::string(to_string(a.date_origin));
+    j["source"] = or_null(a.source);
+    j["url"] = or_null(a.url);
+    j["companies"] = a.companies;
+    j["topics"] = a.topics;
+}
+
+Json hit_json(const SearchHit& hit) {
+    Json h;
+    h["rank"] = hit.rank;
+    h["id"] = hit.article.id;
+    h["score"] = rounded(hit.score, 6);
+    add_article_fields(h, hit.article);
+    h["snippet"] = snippet_to_html(hit.snippet);
+    if (!hit.explanation.empty()) h["explanation"] = hit.explanation;
+    return h;
+}
+
+// Article text may hold invalid UTF-8 (readers pass bytes through); replace it rather than throw.
+void write_json_line(const Json& j, std::ostream& out) {
+    out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
 
 std::string snippet_to_html(std::string_view snippet) {
     std::string out;

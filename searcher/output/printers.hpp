@@ -17,5 +17,8 @@ std::unique_ptr<Printer> make_trec_printer(std::string qid, std::string tag);
 
 /// The snippet for HTML/JSON: &, <, > escaped, then markers → <mark>…</mark> (« l’<mark>IA</mark> »).
 std::string snippet_to_html(std::string_view snippet);
+/// Text for the terminal: control characters dropped, tabs and newlines as spaces (a title holding
+/// « \x1b[2J » must not drive the terminal).
+std::string printable(std::string_view text);
 
 }  // namespace veille

@@ -27,6 +27,9 @@
 #include "searcher/serve/api.hpp"
 #include "searcher/serve/engine_pool.hpp"
 #include "searcher/serve/page.hpp"
+#include "searcher/watch/atom_feed.hpp"
+#include "searcher/watch/watch_search.hpp"
+#include "searcher/watch/watch_store.hpp"
 
 namespace veille::data {
 std::string_view serve_app_js();
@@ -40,6 +43,7 @@ namespace {
 constexpr std::size_t kMaxBody = 16 * 1024;
 constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kHtml = "text/html; charset=utf-8";
+constexpr const char* kAtom = "application/atom+xml; charset=utf-8";
 
 const httplib::Headers& security_headers() {
     static const httplib::Headers kHeaders{
@@ -172,6 +176,18 @@ struct HttpServer::Impl {
         res.set_content(health_json(options.db), kJson);
     }
 
+    // A watch's Atom feed. The state is read without a lock (it is replaced whole), so a server whose
+    // database directory is read-only serves feeds too.
+    void watch_feed(const httplib::Request& req, httplib::Response& res) {
+        if (!req.params.empty()) throw ApiError(400, "un flux de veille ne prend aucun paramètre");
+        const std::string name = req.matches[1];
+        const std::vector<Watch> watches = read_watches(options.db);
+        const auto it = std::find_if(watches.begin(), watches.end(), [&](const Watch& w) { return w.name == name; });
+        if (it == watches.end()) throw ApiError(404, "aucune veille nommée « " + name + " »");
+        const SearchResult latest = with_engine([&](Engine& e) { return latest_matches(e, *it, options.request.today, kFeedEntries); });
+        res.set_content(atom_feed(*it, latest), kAtom);
+    }
+
     void page(const httplib::Request& req, httplib::Response& res) {
         PageView view;
         std::optional<SearchResult> result;
@@ -204,6 +220,8 @@ struct HttpServer::Impl {
         server.Get("/api/search", api(&Impl::api_search));
         server.Get(R"(/api/articles/(.+))", api(&Impl::api_article));
         server.Get("/api/health", api(&Impl::api_health));
+        // Only names a watch can have (watch_store.hpp), so nothing else reaches the lookup.
+        server.Get(R"(/watch/([A-Za-z0-9][A-Za-z0-9_-]{0,63})\.atom)", api(&Impl::watch_feed));
         server.Get("/", [this](const httplib::Request& req, httplib::Response& res) { page(req, res); });
         server.Get("/static/app.js", [](const httplib::Request&, httplib::Response& res) {
             res.set_content(std::string(data::serve_app_js()), "text/javascript; charset=utf-8");

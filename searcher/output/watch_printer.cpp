@@ -1,0 +1,81 @@
+// watch_printer.cpp — `watch run` and `watch list` output; a watch's results print as a search's do
+// (the same Printer and the same result JSON), so an alert reads like the search it saves.
+#include "searcher/output/watch_printer.hpp"
+
+#include "searcher/output/json_fields.hpp"
+#include "searcher/output/printers.hpp"
+
+namespace veille {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string count_text(std::size_t n) {
+    if (n == 0) return "rien de nouveau";
+    return std::to_string(n) + (n == 1 ? " nouvel article" : " nouveaux articles");
+}
+
+std::string query_text(const Watch& w) {
+    std::string text = "« " + printable(w.query) + " »";
+    for (const std::string& f : w.filters) text += " --filter " + printable(f);
+    if (!w.date_words) text += " --no-date-words";
+    return text;
+}
+
+}  // namespace
+
+void print_watch_run(const std::vector<WatchReport>& reports, OutputFormat format, bool color, std::ostream& out) {
+    if (format == OutputFormat::Json) {
+        Json watches = Json::array();
+        for (const WatchReport& r : reports) {
+            Json w;
+            w["name"] = r.watch->name;
+            w["query"] = r.watch->query;
+            w["filters"] = r.result.active_filters;
+            w["notices"] = r.result.notices;
+            w["new"] = r.result.hits.size();
+            Json results = Json::array();
+            for (const SearchHit& hit : r.result.hits) results.push_back(hit_json(hit));
+            w["results"] = std::move(results);
+            watches.push_back(std::move(w));
+        }
+        write_json_line(Json{{"watches", std::move(watches)}}, out);
+        return;
+    }
+    auto printer = make_printer(OutputFormat::Human, color);
+    bool first = true;
+    for (const WatchReport& r : reports) {
+        if (!first) out << '\n';
+        first = false;
+        out << "== " << r.watch->name << " : " << count_text(r.result.hits.size()) << " ==\n";
+        if (!r.result.hits.empty()) printer->print(r.result, out);
+    }
+    if (reports.empty()) out << "Aucune veille (ajoutez-en une : veille-search watch add NOM REQUÊTE)\n";
+}
+
+void print_watch_list(const std::vector<Watch>& watches, OutputFormat format, std::ostream& out) {
+    if (format == OutputFormat::Json) {
+        Json list = Json::array();
+        for (const Watch& w : watches) {
+            Json j;
+            j["name"] = w.name;
+            j["query"] = w.query;
+            j["filters"] = w.filters;
+            j["date_words"] = w.date_words;
+            j["created"] = w.created;
+            j["last_run"] = w.last_run.empty() ? Json(nullptr) : Json(w.last_run);
+            j["reported"] = w.reported.size();
+            list.push_back(std::move(j));
+        }
+        write_json_line(Json{{"watches", std::move(list)}}, out);
+        return;
+    }
+    for (const Watch& w : watches) {
+        out << w.name << " : " << query_text(w) << " — "
+            << (w.last_run.empty() ? "jamais lancée" : "dernier passage " + w.last_run) << ", " << w.reported.size()
+            << (w.reported.size() == 1 ? " article signalé" : " articles signalés") << '\n';
+    }
+}
+
+}  // namespace veille
