@@ -10,6 +10,7 @@
 #include "tests/support/golden.hpp"
 #include "tests/support/run_binary.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/watch_db.hpp"
 
 using veille::test::check_golden;
 using veille::test::corpus_db;
@@ -85,4 +86,13 @@ TEST_CASE("golden: veille-index --json summary, fresh, rerun and with rejected r
     const auto rejected = run_index({"--db", db, "--json", articles, bad});
     CHECK(rejected.exit_code == 3);
     check_golden("index_summary_rejected.json", rejected.out, mask);
+}
+
+// Two watches' first run: per watch the reading of the query (a --filter, date words from --today) and
+// every match as a search lists it, newest first.
+TEST_CASE("golden: veille-search watch run --json", "[e2e][golden][watch]") {
+    const veille::test::WatchDb db;
+    REQUIRE(db.search({"watch", "add", "rancon", "rançongiciel"}).exit_code == 0);
+    REQUIRE(db.search({"watch", "add", "mistral-ete", "--filter", "topic:IA", "Mistral AI depuis juillet"}).exit_code == 0);
+    check_golden("watch_run.json", output_of(db.search({"watch", "run", "--json", "--today", "2025-12-31"})));
 }
