@@ -57,17 +57,7 @@ void print_watch_run(const std::vector<WatchReport>& reports, OutputFormat forma
 void print_watch_list(const std::vector<Watch>& watches, OutputFormat format, std::ostream& out) {
     if (format == OutputFormat::Json) {
         Json list = Json::array();
-        for (const Watch& w : watches) {
-            Json j;
-            j["name"] = w.name;
-            j["query"] = w.query;
-            j["filters"] = w.filters;
-            j["date_words"] = w.date_words;
-            j["created"] = w.created;
-            j["last_run"] = w.last_run.empty() ? Json(nullptr) : Json(w.last_run);
-            j["reported"] = w.reported.size();
-            list.push_back(std::move(j));
-        }
+        for (const Watch& w : watches) list.push_back(watch_json(w, true));
         write_json_line(Json{{"watches", std::move(list)}}, out);
         return;
     }

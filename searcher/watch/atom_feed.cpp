@@ -38,23 +38,7 @@ std::string xml_text(std::string_view text) {
 
 // An IRI for any id: bytes other than RFC 3986 unreserved characters percent-encoded (« % » too, so
 // two ids never share one).
-std::string article_iri(std::string_view id) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string iri = "urn:veille:article:";
-    for (const char ch : id) {
-        const auto c = static_cast<unsigned char>(ch);
-        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                           c == '-' || c == '.' || c == '_' || c == '~';
-        if (plain) {
-            iri += ch;
-        } else {
-            iri += '%';
-            iri += kHex[c >> 4];
-            iri += kHex[c & 0xF];
-        }
-    }
-    return iri;
-}
+std::string article_iri(std::string_view id) { return "urn:veille:article:" + encode_query_component(id); }
 
 // RFC 3339 at midnight UTC; a year or month alone stands for its first day.
 std::string date_time(const Date& date) { return date_from_days(date.days_since_epoch()).iso() + "T00:00:00Z"; }

@@ -47,18 +47,6 @@ std::string state_path(const std::string& db) { return (fs::path(db) / kWatchSta
 
 std::string system_error(const std::string& what) { return what + ": " + std::strerror(errno); }
 
-Json to_json(const Watch& w) {
-    Json j;
-    j["name"] = w.name;
-    j["query"] = w.query;
-    j["filters"] = w.filters;
-    j["date_words"] = w.date_words;
-    j["created"] = w.created;
-    j["last_run"] = w.last_run.empty() ? Json(nullptr) : Json(w.last_run);
-    j["reported"] = Json(w.reported);
-    return j;
-}
-
 Watch from_json(const Json& j) {
     Watch w;
     w.name = j.at("name").get<std::string>();
@@ -112,6 +100,18 @@ auto& named(Watches& watches, std::string_view name) {
 }
 
 }  // namespace
+
+Json watch_json(const Watch& w, bool count_reported) {
+    Json j;
+    j["name"] = w.name;
+    j["query"] = w.query;
+    j["filters"] = w.filters;
+    j["date_words"] = w.date_words;
+    j["created"] = w.created;
+    j["last_run"] = w.last_run.empty() ? Json(nullptr) : Json(w.last_run);
+    j["reported"] = count_reported ? Json(w.reported.size()) : Json(w.reported);
+    return j;
+}
 
 void check_watch_name(std::string_view name) {
     bool ok = !name.empty() && name.size() <= kMaxNameBytes && is_ascii_alnum(name.front());
@@ -180,7 +180,7 @@ void WatchStore::save() const {
     Json j;
     j["version"] = kFormatVersion;
     j["watches"] = Json::array();
-    for (const Watch& w : watches_) j["watches"].push_back(to_json(w));
+    for (const Watch& w : watches_) j["watches"].push_back(watch_json(w, false));
     const std::string text = j.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 
     const std::string path = state_path(db_);

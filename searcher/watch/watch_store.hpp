@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace veille {
 
 /// One saved search: the query as typed, with its --filter values, and what it has reported.
@@ -20,6 +22,11 @@ struct Watch {
     std::string last_run;                     ///< RFC 3339 UTC, empty before the first run
     std::map<std::string, std::string> reported;  ///< article id → RFC 3339 UTC time it was first reported
 };
+
+/// The watch as JSON: {"name","query","filters","date_words","created","last_run" (null before the
+/// first run),"reported"}, "reported" being the id → time map (the stored state) or, with
+/// `count_reported`, its size (`watch list --json`).
+nlohmann::ordered_json watch_json(const Watch& watch, bool count_reported);
 
 /// Throws UsageError unless `name` is 1 to 64 ASCII letters, digits, « - » or « _ » starting with a
 /// letter or digit (names appear in URLs, /watch/NAME.atom, and in feed ids unescaped).
