@@ -3,6 +3,7 @@
 // (issue 18, part 3).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <regex>
 #include <string>
 #include <vector>
@@ -134,4 +135,23 @@ TEST_CASE("serve: /watch/NAME.atom is the watch's feed", "[e2e][watch][atom][ser
         CHECK(a.body.rfind("{\"error\":", 0) == 0);
     }
     CHECK(server.get("/watch/inconnue.atom").body == "{\"error\":\"aucune veille nommée « inconnue »\"}\n");
+}
+
+TEST_CASE("serve: a watch's feed reads its date words from serve's --today", "[e2e][watch][atom][serve]") {
+    WatchDb db;
+    REQUIRE(db.search({"watch", "add", "mistral-ete", "Mistral", "AI", "depuis", "juillet"}).exit_code == 0);
+    const RunResult cli = db.search({"watch", "feed", "mistral-ete", "--today", "2025-08-01"});
+    REQUIRE(cli.exit_code == 0);
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(cli.out.c_str()).status == pugi::status_ok);
+    std::vector<std::string> ids;
+    for (const pugi::xml_node entry : doc.child("feed").children("entry")) ids.push_back(child_text(entry, "id"));
+    // July 2025 up to 1 August: the two articles of 19 July (their order is the engine's tie-break).
+    std::sort(ids.begin(), ids.end());
+    CHECK(ids == std::vector<std::string>{"urn:veille:article:ia-040", "urn:veille:article:reg-004"});
+
+    ServeProcess server(db.path(), {"--today", "2025-08-01"});
+    const HttpAnswer feed = server.get("/watch/mistral-ete.atom");
+    REQUIRE(feed.status == 200);
+    CHECK(feed.body == cli.out);
 }
