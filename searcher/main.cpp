@@ -138,7 +138,7 @@ int main(int argc, char** argv) try {
     };
     auto* watch_add = watch_action("add", "Save QUERY (with its --filter values) as watch NAME");
     watch_add->add_option("name", watch.name, "Watch name: letters, digits, - and _")->required();
-    watch_add->add_option("query", watch.query_words, "Query, as in a search (date words are read at each run)")
+    watch_add->add_option("query", words, "Query, as in a search (date words are read at each run)")
         ->required();
     watch_action("list", "List the watches");
     watch_action("rm", "Remove watch NAME")->add_option("name", watch.name, "Watch name")->required();
@@ -162,7 +162,7 @@ int main(int argc, char** argv) try {
 
     if (eval_cmd->parsed()) return veille::run_eval(opt, eval);
     if (watch_cmd->parsed()) {
-        if (!words.empty()) throw veille::UsageError("watch " + watch.action + ": unexpected argument '" + words.front() + "'");
+        if (watch.action != "add" && !words.empty()) throw veille::UsageError("watch " + watch.action + ": unexpected argument '" + words.front() + "'");
         return veille::run_watch(opt, watch);
     }
     if (serve_cmd->parsed()) {

@@ -13,12 +13,12 @@ namespace veille {
 struct EvalOptions;
 struct ServeOptions;
 
-/// `watch` and its subcommands; the query options (--filter, --today, --json…) are SearchOptions'.
+/// `watch` and its subcommands; the query of `add` and the options (--filter, --today, --json…) are
+/// SearchOptions'.
 struct WatchOptions {
     std::string action;                    ///< "add", "list", "rm", "run" or "feed"
     std::string name;                      ///< add, rm, feed: the watch
     std::vector<std::string> names;        ///< run: the watches to run (none: all)
-    std::vector<std::string> query_words;  ///< add: the query, joined by spaces
 };
 
 /// The parsed command line of veille-search.

@@ -17,17 +17,11 @@ namespace veille {
 
 namespace {
 
-std::string joined(const std::vector<std::string>& words) {
-    std::string text;
-    for (const auto& w : words) text += (text.empty() ? "" : " ") + w;
-    return text;
-}
-
 int add_watch(const SearchOptions& opt, const WatchOptions& options) {
     Watch watch;
     watch.name = options.name;
     check_watch_name(watch.name);
-    watch.query = joined(options.query_words);
+    watch.query = opt.query;
     watch.filters = opt.request.filters;
     watch.date_words = opt.request.date_words;
     // Read once now, so that a bad filter (exit 2) or, with --strict, a bad query is refused at once
