@@ -2,9 +2,12 @@
 // chunks from the reading thread; Database::compact merges the shards into the target.
 #include "indexer/shard_load.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -81,6 +84,26 @@ fs::path target_path(const std::string& db) {
 }
 
 }  // namespace
+
+// The flock `veille-search watch` takes on DIR/watches.lock (searcher/watch/watch_store.cpp), when the
+// file exists: no watch, nothing to wait for. The file moves with the directory's other companion
+// files, and a lock follows the file, so a watch waiting on it resumes on the merged database.
+class WatchLock {
+public:
+    explicit WatchLock(const fs::path& path) : fd_(::open(path.c_str(), O_RDWR | O_CLOEXEC)) {
+        int status = 0;
+        do status = fd_ >= 0 ? ::flock(fd_, LOCK_EX) : 0;
+        while (status != 0 && errno == EINTR);
+    }
+    ~WatchLock() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    WatchLock(const WatchLock&) = delete;
+    WatchLock& operator=(const WatchLock&) = delete;
+
+private:
+    int fd_;
+};
 
 struct ShardedLoad::Impl {
     struct Shard {
@@ -200,6 +223,9 @@ struct ShardedLoad::Impl {
             throw DatabaseError(db, "cannot merge the shards in " + work.string() + ": " + e.get_description());
         }
         release_target();
+        // A `veille-search watch` writing its state meanwhile would write into the directory being
+        // moved aside, or be overwritten by the carry-over below: its lock is held across the swap.
+        const WatchLock watch_lock(target / kWatchLockFile);
         // The target is an empty database we created or found empty: it is moved aside, not lost,
         // until the merged one has taken its name.
         const fs::path replaced = work / "replaced";
