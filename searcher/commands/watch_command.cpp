@@ -1,5 +1,6 @@
-// watch_command.cpp — `veille-search watch add|list|rm|run|feed`: saved searches over the Engine, their
-// state in searcher/watch/watch_store, their output in searcher/output/watch_printer and atom_feed.
+// watch_command.cpp — `veille-search watch add|list|rm|run|feed`: saved searches over the Engine,
+// their state in searcher/watch/watch_store, their output in searcher/output/watch_printer and
+// atom_feed.
 #include <algorithm>
 #include <iostream>
 
@@ -24,8 +25,8 @@ int add_watch(const SearchOptions& opt, const WatchOptions& options) {
     watch.query = opt.query;
     watch.filters = opt.request.filters;
     watch.date_words = opt.request.date_words;
-    // Read once now, so that a bad filter (exit 2) or, with --strict, a bad query is refused at once
-    // rather than at the first cron run.
+    // Read once now, so that a bad filter (exit 2) or, with --strict, a bad query is refused at
+    // once rather than at the first cron run.
     Engine engine(opt.db, opt.ranking);
     SearchRequest check = watch_request(watch, opt.request.today);
     check.strict = opt.request.strict;
@@ -37,8 +38,10 @@ int add_watch(const SearchOptions& opt, const WatchOptions& options) {
 
     WatchStore store(opt.db);
     auto& watches = store.watches();
-    if (std::any_of(watches.begin(), watches.end(), [&](const Watch& w) { return w.name == watch.name; }))
-        throw UsageError("watch '" + watch.name + "' already exists (remove it first with: watch rm " + watch.name + ")");
+    if (std::any_of(watches.begin(), watches.end(),
+                    [&](const Watch& w) { return w.name == watch.name; }))
+        throw UsageError("watch '" + watch.name +
+                         "' already exists (remove it first with: watch rm " + watch.name + ")");
     watch.created = utc_now();
     watches.push_back(watch);
     store.save();
@@ -55,7 +58,8 @@ int remove_watch(const SearchOptions& opt, const WatchOptions& options) {
     const Watch& watch = store.find(options.name);
     const std::string name = watch.name;
     auto& watches = store.watches();
-    watches.erase(std::find_if(watches.begin(), watches.end(), [&](const Watch& w) { return w.name == name; }));
+    watches.erase(std::find_if(watches.begin(), watches.end(),
+                               [&](const Watch& w) { return w.name == name; }));
     store.save();
     std::cout << "Veille « " << name << " » supprimée.\n";
     return 0;
@@ -86,10 +90,12 @@ int run_watches(const SearchOptions& opt, const WatchOptions& options) {
     // Printed first, remembered after: an alert that could not be written out (a full disk under a
     // cron redirection) is reported again next time rather than lost.
     std::cout.flush();
-    if (!std::cout) throw Error("cannot write the report on stdout; nothing was marked as reported");
+    if (!std::cout)
+        throw Error("cannot write the report on stdout; nothing was marked as reported");
     const std::string now = utc_now();
     for (std::size_t i = 0; i < chosen.size(); ++i) {
-        for (const SearchHit& hit : reports[i].result.hits) chosen[i]->reported.emplace(hit.article.id, now);
+        for (const SearchHit& hit : reports[i].result.hits)
+            chosen[i]->reported.emplace(hit.article.id, now);
         chosen[i]->last_run = now;
     }
     store.save();
@@ -107,7 +113,8 @@ int print_feed(const SearchOptions& opt, const WatchOptions& options) {
 }  // namespace
 
 int run_watch(const SearchOptions& opt, const WatchOptions& options) {
-    if (opt.format == OutputFormat::Trec) throw UsageError("watch: --trec is not available (use --json)");
+    if (opt.format == OutputFormat::Trec)
+        throw UsageError("watch: --trec is not available (use --json)");
     if (options.action == "add") return add_watch(opt, options);
     if (options.action == "rm") return remove_watch(opt, options);
     if (options.action == "list") return list_watches(opt);

@@ -1,4 +1,5 @@
-// json_fields.hpp — the JSON of one result and the one-line writer, shared by the search and watch printers.
+// json_fields.hpp — the JSON of one result and the one-line writer, shared by the search and watch
+// printers.
 #pragma once
 #include <ostream>
 
@@ -8,8 +9,8 @@
 
 namespace veille {
 
-/// One result as `veille-search --json` lists it: rank, id, score, title, date, date_origin, source,
-/// url, companies, topics, snippet (<mark>…</mark>), explanation when there is one.
+/// One result as `veille-search --json` lists it: rank, id, score, title, date, date_origin,
+/// source, url, companies, topics, snippet (<mark>…</mark>), explanation when there is one.
 nlohmann::ordered_json hit_json(const SearchHit& hit);
 /// The article's public fields (title … topics) appended to `j`, after what it already holds.
 void add_article_fields(nlohmann::ordered_json& j, const Article& article);

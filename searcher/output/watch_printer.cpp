@@ -25,7 +25,8 @@ std::string query_text(const Watch& w) {
 
 }  // namespace
 
-void print_watch_run(const std::vector<WatchReport>& reports, OutputFormat format, bool color, std::ostream& out) {
+void print_watch_run(const std::vector<WatchReport>& reports, OutputFormat format, bool color,
+                     std::ostream& out) {
     if (format == OutputFormat::Json) {
         Json watches = Json::array();
         for (const WatchReport& r : reports) {
@@ -51,7 +52,8 @@ void print_watch_run(const std::vector<WatchReport>& reports, OutputFormat forma
         out << "== " << r.watch->name << " : " << count_text(r.result.hits.size()) << " ==\n";
         if (!r.result.hits.empty()) printer->print(r.result, out);
     }
-    if (reports.empty()) out << "Aucune veille (ajoutez-en une : veille-search watch add NOM REQUÊTE)\n";
+    if (reports.empty())
+        out << "Aucune veille (ajoutez-en une : veille-search watch add NOM REQUÊTE)\n";
 }
 
 void print_watch_list(const std::vector<Watch>& watches, OutputFormat format, std::ostream& out) {
@@ -63,7 +65,8 @@ void print_watch_list(const std::vector<Watch>& watches, OutputFormat format, st
     }
     for (const Watch& w : watches) {
         out << w.name << " : " << query_text(w) << " — "
-            << (w.last_run.empty() ? "jamais lancée" : "dernier passage " + w.last_run) << ", " << w.reported.size()
+            << (w.last_run.empty() ? "jamais lancée" : "dernier passage " + w.last_run) << ", "
+            << w.reported.size()
             << (w.reported.size() == 1 ? " article signalé" : " articles signalés") << '\n';
     }
 }

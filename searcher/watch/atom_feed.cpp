@@ -1,5 +1,6 @@
 // atom_feed.cpp — the Atom document built with pugixml, which escapes text and attributes; what it
-// cannot escape (control characters, invalid UTF-8: not allowed anywhere in XML 1.0) is removed first.
+// cannot escape (control characters, invalid UTF-8: not allowed anywhere in XML 1.0) is removed
+// first.
 #include "searcher/watch/atom_feed.hpp"
 
 #include <sstream>
@@ -18,7 +19,8 @@ constexpr const char* kAtomNamespace = "http://www.w3.org/2005/Atom";
 constexpr std::size_t kSummaryBytes = 400;
 
 // XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. After
-// repair_utf8 only C0 controls (snippet highlight markers among them) and U+FFFE/U+FFFF remain to drop.
+// repair_utf8 only C0 controls (snippet highlight markers among them) and U+FFFE/U+FFFF remain to
+// drop.
 std::string xml_text(std::string_view text) {
     const std::string repaired = repair_utf8(text);
     std::string out;
@@ -26,8 +28,10 @@ std::string xml_text(std::string_view text) {
     for (std::size_t i = 0; i < repaired.size(); ++i) {
         const auto c = static_cast<unsigned char>(repaired[i]);
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-        if (c == 0xEF && i + 2 < repaired.size() && static_cast<unsigned char>(repaired[i + 1]) == 0xBF &&
-            (static_cast<unsigned char>(repaired[i + 2]) == 0xBE || static_cast<unsigned char>(repaired[i + 2]) == 0xBF)) {
+        if (c == 0xEF && i + 2 < repaired.size() &&
+            static_cast<unsigned char>(repaired[i + 1]) == 0xBF &&
+            (static_cast<unsigned char>(repaired[i + 2]) == 0xBE ||
+             static_cast<unsigned char>(repaired[i + 2]) == 0xBF)) {
             i += 2;
             continue;
         }
@@ -38,10 +42,14 @@ std::string xml_text(std::string_view text) {
 
 // An IRI for any id: bytes other than RFC 3986 unreserved characters percent-encoded (« % » too, so
 // two ids never share one).
-std::string article_iri(std::string_view id) { return "urn:veille:article:" + encode_query_component(id); }
+std::string article_iri(std::string_view id) {
+    return "urn:veille:article:" + encode_query_component(id);
+}
 
 // RFC 3339 at midnight UTC; a year or month alone stands for its first day.
-std::string date_time(const Date& date) { return date_from_days(date.days_since_epoch()).iso() + "T00:00:00Z"; }
+std::string date_time(const Date& date) {
+    return date_from_days(date.days_since_epoch()).iso() + "T00:00:00Z";
+}
 
 std::string entry_updated(const Watch& watch, const Article& article) {
     if (article.date && article.date->year > 0) return date_time(*article.date);
@@ -72,14 +80,16 @@ std::string atom_feed(const Watch& watch, const SearchResult& latest) {
     declaration.append_attribute("encoding") = "utf-8";
     auto feed = doc.append_child("feed");
     feed.append_attribute("xmlns") = kAtomNamespace;
-    add_text(feed, "id", "urn:veille:watch:" + watch.name);  // names are [A-Za-z0-9_-]: an IRI as is
+    add_text(feed, "id",
+             "urn:veille:watch:" + watch.name);  // names are [A-Za-z0-9_-]: an IRI as is
     add_text(feed, "title", "veille : " + watch.name);
     std::string subtitle = watch.query;
     for (const std::string& f : watch.filters) subtitle += " [" + f + "]";
     add_text(feed, "subtitle", subtitle);
     // Entries come newest first by article date, but an undated one may carry a later report time.
     std::string updated = watch.created;
-    for (const SearchHit& hit : latest.hits) updated = std::max(updated, entry_updated(watch, hit.article));
+    for (const SearchHit& hit : latest.hits)
+        updated = std::max(updated, entry_updated(watch, hit.article));
     add_text(feed, "updated", updated);
     add_text(feed.append_child("author"), "name", "veille");
     add_text(feed, "generator", "veille");
@@ -96,7 +106,8 @@ std::string atom_feed(const Watch& watch, const SearchResult& latest) {
         }
         add_text(entry, "updated", entry_updated(watch, a));
         if (!a.source.empty()) add_text(entry.append_child("author"), "name", a.source);
-        for (const std::string& topic : a.topics) entry.append_child("category").append_attribute("term") = xml_text(topic).c_str();
+        for (const std::string& topic : a.topics)
+            entry.append_child("category").append_attribute("term") = xml_text(topic).c_str();
         entry.append_child("summary").text().set(summary_of(hit).c_str());
     }
     std::ostringstream out;

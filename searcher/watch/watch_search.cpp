@@ -25,17 +25,18 @@ SearchRequest watch_request(const Watch& watch, std::optional<Date> today) {
 SearchResult new_matches(Engine& engine, const Watch& watch, std::optional<Date> today) {
     SearchRequest request = watch_request(watch, today);
     // Reported ids are excluded in the query itself (id terms), not filtered afterwards: the page
-    // then holds only new articles, however many old ones match. An article re-indexed with new text
-    // keeps its id, so it is not news again.
+    // then holds only new articles, however many old ones match. An article re-indexed with new
+    // text keeps its id, so it is not news again.
     request.exclude_ids.reserve(watch.reported.size());
     for (const auto& entry : watch.reported) request.exclude_ids.push_back(entry.first);
-    // Every new match (Xapian bounds the page by the database size; a commit since the Engine opened
-    // may have added articles, so not engine.size()).
+    // Every new match (Xapian bounds the page by the database size; a commit since the Engine
+    // opened may have added articles, so not engine.size()).
     request.limit = std::numeric_limits<Xapian::doccount>::max();
     return engine.search(request);
 }
 
-SearchResult latest_matches(Engine& engine, const Watch& watch, std::optional<Date> today, std::size_t limit) {
+SearchResult latest_matches(Engine& engine, const Watch& watch, std::optional<Date> today,
+                            std::size_t limit) {
     SearchRequest request = watch_request(watch, today);
     request.limit = limit;
     return engine.search(request);

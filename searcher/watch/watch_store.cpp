@@ -1,16 +1,17 @@
-// watch_store.cpp — the watches as one JSON file in the database directory, replaced atomically under
-// an flock of its own.
+// watch_store.cpp — the watches as one JSON file in the database directory, replaced atomically
+// under an flock of its own.
 //
 // Why a file beside Xapian's tables rather than Xapian user metadata: metadata is written through a
-// WritableDatabase, whose lock veille-index holds for a whole indexing run (minutes for a large one),
-// so `watch run` or `watch add` would fail or wait whenever an indexer runs, and `serve` (read-only,
-// sandboxed with the database read-only) could not even keep the lock file. A file of our own is
-// read without any lock (it is only ever replaced whole: temporary file, fsync, rename, fsync of the
-// directory, so a reader sees the old state or the new one), and writers take turns on DIR/watches.lock
-// (flock: released by the kernel when a process dies, so a killed run never leaves it stuck).
-// It lives in the database directory, so it goes with the database (copied, backed up or removed
-// with it) and survives re-indexing: veille-index only replaces the directory in a bulk load into an
-// empty database, and then carries these files over (indexer/shard_load.cpp, kCompanionFiles).
+// WritableDatabase, whose lock veille-index holds for a whole indexing run (minutes for a large
+// one), so `watch run` or `watch add` would fail or wait whenever an indexer runs, and `serve`
+// (read-only, sandboxed with the database read-only) could not even keep the lock file. A file of
+// our own is read without any lock (it is only ever replaced whole: temporary file, fsync, rename,
+// fsync of the directory, so a reader sees the old state or the new one), and writers take turns on
+// DIR/watches.lock (flock: released by the kernel when a process dies, so a killed run never leaves
+// it stuck). It lives in the database directory, so it goes with the database (copied, backed up or
+// removed with it) and survives re-indexing: veille-index only replaces the directory in a bulk
+// load into an empty database, and then carries these files over (indexer/shard_load.cpp,
+// kCompanionFiles).
 #include "searcher/watch/watch_store.hpp"
 
 #include <fcntl.h>
@@ -55,8 +56,10 @@ Watch from_json(const Json& j) {
     w.filters = j.at("filters").get<std::vector<std::string>>();
     w.date_words = j.value("date_words", true);
     w.created = j.value("created", std::string());
-    if (j.contains("last_run") && !j.at("last_run").is_null()) w.last_run = j.at("last_run").get<std::string>();
-    for (const auto& [id, when] : j.at("reported").items()) w.reported.emplace(id, when.get<std::string>());
+    if (j.contains("last_run") && !j.at("last_run").is_null())
+        w.last_run = j.at("last_run").get<std::string>();
+    for (const auto& [id, when] : j.at("reported").items())
+        w.reported.emplace(id, when.get<std::string>());
     return w;
 }
 
@@ -64,7 +67,8 @@ std::vector<Watch> parse_state(const std::string& text, const std::string& path)
     try {
         const Json j = Json::parse(text);
         if (j.value("version", 0) != kFormatVersion)
-            throw DatabaseError(path, "watch state of an unknown version (expected " + std::to_string(kFormatVersion) + ")");
+            throw DatabaseError(path, "watch state of an unknown version (expected " +
+                                          std::to_string(kFormatVersion) + ")");
         std::vector<Watch> watches;
         for (const Json& w : j.at("watches")) watches.push_back(from_json(w));
         return watches;
@@ -96,7 +100,9 @@ auto& named(Watches& watches, std::string_view name) {
         known += (known.empty() ? "" : ", ") + w.name;
     }
     throw UsageError("no watch named '" + std::string(name) + "' (" +
-                     (known.empty() ? "no watches yet; add one with: watch add NAME QUERY" : "watches: " + known) + ")");
+                     (known.empty() ? "no watches yet; add one with: watch add NAME QUERY"
+                                    : "watches: " + known) +
+                     ")");
 }
 
 }  // namespace
@@ -117,8 +123,9 @@ void check_watch_name(std::string_view name) {
     bool ok = !name.empty() && name.size() <= kMaxNameBytes && is_ascii_alnum(name.front());
     for (const char c : name) ok = ok && (is_ascii_alnum(c) || c == '-' || c == '_');
     if (!ok)
-        throw UsageError("bad watch name '" + std::string(name) +
-                         "': use 1 to 64 letters a-z A-Z, digits, '-' or '_', starting with a letter or digit");
+        throw UsageError(
+            "bad watch name '" + std::string(name) +
+            "': use 1 to 64 letters a-z A-Z, digits, '-' or '_', starting with a letter or digit");
 }
 
 std::string utc_now() {
@@ -143,14 +150,16 @@ std::vector<Watch> read_watches(const std::string& db) {
     return parse_state(text.str(), path);
 }
 
-const Watch& find_watch(const std::vector<Watch>& watches, std::string_view name) { return named(watches, name); }
+const Watch& find_watch(const std::vector<Watch>& watches, std::string_view name) {
+    return named(watches, name);
+}
 
 WatchStore::WatchStore(std::string db) : db_(std::move(db)) {
     const std::string lock_path = (fs::path(db_) / kWatchLockFile).string();
     lock_fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (lock_fd_ < 0) throw DatabaseError(lock_path, system_error("cannot open the watch lock"));
-    // Polling rather than a blocking flock: a stuck holder gives an error after a minute instead of a
-    // cron job that never ends.
+    // Polling rather than a blocking flock: a stuck holder gives an error after a minute instead of
+    // a cron job that never ends.
     const auto give_up = std::chrono::steady_clock::now() + kLockWait;
     while (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
         if (errno != EWOULDBLOCK && errno != EINTR) {
@@ -160,7 +169,8 @@ WatchStore::WatchStore(std::string db) : db_(std::move(db)) {
         }
         if (std::chrono::steady_clock::now() > give_up) {
             ::close(lock_fd_);
-            throw DatabaseError(lock_path, "the watch state stayed locked by another veille-search for a minute");
+            throw DatabaseError(
+                lock_path, "the watch state stayed locked by another veille-search for a minute");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
@@ -191,7 +201,8 @@ void WatchStore::save() const {
     const std::string why = written ? std::string() : system_error("cannot write the watch state");
     if (::close(fd) != 0 || !written) {
         ::unlink(temporary.c_str());
-        throw DatabaseError(temporary, why.empty() ? system_error("cannot write the watch state") : why);
+        throw DatabaseError(temporary,
+                            why.empty() ? system_error("cannot write the watch state") : why);
     }
     if (::rename(temporary.c_str(), path.c_str()) != 0) {
         const std::string error = system_error("cannot replace the watch state");

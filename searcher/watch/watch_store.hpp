@@ -1,4 +1,5 @@
-// watch_store.hpp — saved searches (« veilles ») and the articles each has reported, kept beside the database.
+// watch_store.hpp — saved searches (« veilles ») and the articles each has reported, kept beside
+// the database.
 #pragma once
 #include <map>
 #include <memory>
@@ -15,12 +16,13 @@ namespace veille {
 /// {name "mistral", query "Mistral AI depuis janvier", filters {"topic:IA"}}.
 struct Watch {
     std::string name;
-    std::string query;                        ///< as typed; date words are read again at each run
-    std::vector<std::string> filters;         ///< "FIELD:VALUE", as given to --filter
-    bool date_words = true;                   ///< false when added with --no-date-words
-    std::string created;                      ///< RFC 3339 UTC: « 2026-12-07T06:00:00Z »
-    std::string last_run;                     ///< RFC 3339 UTC, empty before the first run
-    std::map<std::string, std::string> reported;  ///< article id → RFC 3339 UTC time it was first reported
+    std::string query;                 ///< as typed; date words are read again at each run
+    std::vector<std::string> filters;  ///< "FIELD:VALUE", as given to --filter
+    bool date_words = true;            ///< false when added with --no-date-words
+    std::string created;               ///< RFC 3339 UTC: « 2026-12-07T06:00:00Z »
+    std::string last_run;              ///< RFC 3339 UTC, empty before the first run
+    std::map<std::string, std::string>
+        reported;  ///< article id → RFC 3339 UTC time it was first reported
 };
 
 /// The watch as JSON: {"name","query","filters","date_words","created","last_run" (null before the
@@ -47,7 +49,8 @@ const Watch& find_watch(const std::vector<Watch>& watches, std::string_view name
 /// DIR/watches.lock from construction to destruction, so that two `watch run` at once take turns.
 class WatchStore {
 public:
-    /// Waits up to a minute for the lock; throws DatabaseError when it cannot be taken or the state read.
+    /// Waits up to a minute for the lock; throws DatabaseError when it cannot be taken or the state
+    /// read.
     explicit WatchStore(std::string db);
     ~WatchStore();
     WatchStore(const WatchStore&) = delete;
@@ -56,8 +59,9 @@ public:
     [[nodiscard]] std::vector<Watch>& watches() { return watches_; }
     /// The watch called `name`; throws UsageError naming the known ones when absent.
     Watch& find(std::string_view name);
-    /// Writes every watch to DIR/watches.json atomically (temporary file, fsync, rename, fsync of the
-    /// directory). Throws DatabaseError naming the file on failure; the previous state is then intact.
+    /// Writes every watch to DIR/watches.json atomically (temporary file, fsync, rename, fsync of
+    /// the directory). Throws DatabaseError naming the file on failure; the previous state is then
+    /// intact.
     void save() const;
 
 private:

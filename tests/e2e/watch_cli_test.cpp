@@ -1,7 +1,7 @@
-// watch_cli_test.cpp — `veille-search watch` through the real binaries on a copy of the bundled corpus:
-// add/list/rm, each article reported once (new arrivals, updates in place, re-indexing, a bulk load
-// from scratch into the same directory), filters and date words read at each run, names and errors,
-// two runs at once (issue 18, part 3).
+// watch_cli_test.cpp — `veille-search watch` through the real binaries on a copy of the bundled
+// corpus: add/list/rm, each article reported once (new arrivals, updates in place, re-indexing, a
+// bulk load from scratch into the same directory), filters and date words read at each run, names
+// and errors, two runs at once (issue 18, part 3).
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
@@ -62,9 +62,12 @@ TEST_CASE("watch: add, list and rm keep the watches in the database directory", 
     RunResult r = db.search({"watch", "add", "rancon", "rançongiciel"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(r.out == "Veille « rancon » ajoutée : 3 articles correspondent aujourd’hui ; le prochain « watch run » les "
-                   "signalera.\n");
-    REQUIRE(db.search({"watch", "add", "cloud-orange", "--filter", "company:orange", "cloud"}).exit_code == 0);
+    CHECK(r.out ==
+          "Veille « rancon » ajoutée : 3 articles correspondent aujourd’hui ; le prochain « watch "
+          "run » les "
+          "signalera.\n");
+    REQUIRE(db.search({"watch", "add", "cloud-orange", "--filter", "company:orange", "cloud"})
+                .exit_code == 0);
     CHECK(std::filesystem::exists(db.dir() / "db/watches.json"));
 
     r = db.search({"watch", "list", "--json"});
@@ -78,7 +81,8 @@ TEST_CASE("watch: add, list and rm keep the watches in the database directory", 
     CHECK(list["watches"][1]["last_run"].is_null());
     CHECK(list["watches"][1]["reported"] == 0);
     r = db.search({"watch", "list"});
-    CHECK(r.out.find("rancon : « rançongiciel » — jamais lancée, 0 articles signalés\n") != std::string::npos);
+    CHECK(r.out.find("rancon : « rançongiciel » — jamais lancée, 0 articles signalés\n") !=
+          std::string::npos);
     CHECK(r.out.find("cloud-orange : « cloud » --filter company:orange") != std::string::npos);
 
     r = db.search({"watch", "rm", "rancon"});
@@ -89,7 +93,8 @@ TEST_CASE("watch: add, list and rm keep the watches in the database directory", 
     CHECK(after["watches"][0]["name"] == "cloud-orange");
 }
 
-TEST_CASE("watch run: each article once — arrivals, updates in place, re-indexing", "[e2e][watch]") {
+TEST_CASE("watch run: each article once — arrivals, updates in place, re-indexing",
+          "[e2e][watch]") {
     WatchDb db;
     REQUIRE(db.search({"watch", "add", "rancon", "rançongiciel"}).exit_code == 0);
 
@@ -99,7 +104,8 @@ TEST_CASE("watch run: each article once — arrivals, updates in place, re-index
 
     // Two matching arrivals (and one that does not match): exactly those, newest first.
     db.index_jsonl("arrivals.jsonl", kArrivals);
-    CHECK(reported_ids(db.run_json(), "rancon") == std::vector<std::string>{"new-rancon-2", "new-rancon-1"});
+    CHECK(reported_ids(db.run_json(), "rancon") ==
+          std::vector<std::string>{"new-rancon-2", "new-rancon-1"});
     CHECK(reported_ids(db.run_json(), "rancon").empty());
 
     // An article re-indexed with new text keeps its id: not news again.
@@ -108,16 +114,19 @@ TEST_CASE("watch run: each article once — arrivals, updates in place, re-index
     REQUIRE(json::parse(r.out)["updated"] == 1);
     CHECK(reported_ids(db.run_json(), "rancon").empty());
     r = db.search({"--json", "Rectificatif Armentières"});
-    REQUIRE(json::parse(r.out)["results"][0]["id"] == "reg-026");  // the new text is the one indexed
+    REQUIRE(json::parse(r.out)["results"][0]["id"] ==
+            "reg-026");  // the new text is the one indexed
 
     // Everything indexed again into the same directory: nothing is new.
     REQUIRE(db.index(corpus_and(db, "arrivals.jsonl")).exit_code == 0);
     CHECK(reported_ids(db.run_json(), "rancon").empty());
 
-    // From scratch in the same directory: every article deleted, then a bulk load (several threads into
-    // an empty database), which puts a merged directory in its place — the watches go with the name.
+    // From scratch in the same directory: every article deleted, then a bulk load (several threads
+    // into an empty database), which puts a merged directory in its place — the watches go with the
+    // name.
     std::vector<std::string> remove{"--delete"};
-    const json everything = json::parse(db.search({"--json", "-n", "1000", "*"}).out);  // not a temporary: the loop refers into it
+    const json everything = json::parse(
+        db.search({"--json", "-n", "1000", "*"}).out);  // not a temporary: the loop refers into it
     for (const auto& hit : everything["results"]) remove.push_back(hit["id"]);
     REQUIRE(remove.size() == 1 + 167 + 3);
     REQUIRE(db.index(remove).exit_code == 0);
@@ -139,21 +148,27 @@ TEST_CASE("watch run: each article once — arrivals, updates in place, re-index
     CHECK(reported_ids(db.run_json(), "rancon").size() == 5);
 }
 
-TEST_CASE("watch run --json: one object, per watch its reading and its new results", "[e2e][watch]") {
+TEST_CASE("watch run --json: one object, per watch its reading and its new results",
+          "[e2e][watch]") {
     WatchDb db;
     REQUIRE(db.search({"watch", "add", "rancon", "rançongiciel"}).exit_code == 0);
-    REQUIRE(db.search({"watch", "add", "vide", "--filter", "date:1990", "rançongiciel"}).exit_code == 0);
-    const nlohmann::ordered_json run = nlohmann::ordered_json::parse(db.search({"watch", "run", "--json"}).out);
+    REQUIRE(
+        db.search({"watch", "add", "vide", "--filter", "date:1990", "rançongiciel"}).exit_code ==
+        0);
+    const nlohmann::ordered_json run =
+        nlohmann::ordered_json::parse(db.search({"watch", "run", "--json"}).out);
     REQUIRE(run.size() == 1);
     REQUIRE(run["watches"].size() == 2);
     std::vector<std::string> keys;
     for (const auto& [key, value] : run["watches"][0].items()) keys.push_back(key);
-    CHECK(keys == std::vector<std::string>{"name", "query", "filters", "notices", "new", "results"});
+    CHECK(keys ==
+          std::vector<std::string>{"name", "query", "filters", "notices", "new", "results"});
     const json& first = run["watches"][0];
     CHECK(first["new"] == 3);
     REQUIRE(first["results"].size() == 3);
     const json& hit = first["results"][0];
-    for (const char* field : {"rank", "id", "score", "title", "date", "date_origin", "source", "url", "companies", "topics", "snippet"})
+    for (const char* field : {"rank", "id", "score", "title", "date", "date_origin", "source",
+                              "url", "companies", "topics", "snippet"})
         CHECK(hit.contains(field));
     CHECK(hit["snippet"].get<std::string>().find("<mark>rançongiciel</mark>") != std::string::npos);
     CHECK(run["watches"][1]["name"] == "vide");
@@ -171,10 +186,13 @@ TEST_CASE("watch run --json: one object, per watch its reading and its new resul
     CHECK(empty.run_json() == json::parse(R"({"watches":[]})"));
 }
 
-TEST_CASE("watch run: filters and date words, read again at each run from --today", "[e2e][watch]") {
+TEST_CASE("watch run: filters and date words, read again at each run from --today",
+          "[e2e][watch]") {
     WatchDb db;
-    REQUIRE(db.search({"watch", "add", "mistral-ete", "Mistral", "AI", "depuis", "juillet"}).exit_code == 0);
-    REQUIRE(db.search({"watch", "add", "cloud-orange", "--filter", "company:orange", "cloud"}).exit_code == 0);
+    REQUIRE(db.search({"watch", "add", "mistral-ete", "Mistral", "AI", "depuis", "juillet"})
+                .exit_code == 0);
+    REQUIRE(db.search({"watch", "add", "cloud-orange", "--filter", "company:orange", "cloud"})
+                .exit_code == 0);
 
     // Today 2025-08-01: « depuis juillet » is July 2025 to today.
     json run = db.run_json({"--today", "2025-08-01"});
@@ -194,15 +212,19 @@ TEST_CASE("watch run: filters and date words, read again at each run from --toda
     CHECK(reported_ids(run, "cloud-orange").empty());
 
     // --no-date-words is kept with the watch: the words are then searched as words.
-    REQUIRE(db.search({"watch", "add", "mot-a-mot", "--no-date-words", "Mistral", "AI", "depuis", "juillet"}).exit_code == 0);
+    REQUIRE(db.search({"watch", "add", "mot-a-mot", "--no-date-words", "Mistral", "AI", "depuis",
+                       "juillet"})
+                .exit_code == 0);
     run = db.run_json({"mot-a-mot", "--today", "2025-08-01"});
     CHECK(run["watches"][0]["filters"] == json::array());
 }
 
-TEST_CASE("watch: bad names, unknown watches and errors are one line with the documented exit code", "[e2e][watch]") {
+TEST_CASE("watch: bad names, unknown watches and errors are one line with the documented exit code",
+          "[e2e][watch]") {
     WatchDb db;
     REQUIRE(db.search({"watch", "add", "rancon", "rançongiciel"}).exit_code == 0);
-    const std::string kNameRule = "': use 1 to 64 letters a-z A-Z, digits, '-' or '_', starting with a letter or digit\n";
+    const std::string kNameRule =
+        "': use 1 to 64 letters a-z A-Z, digits, '-' or '_', starting with a letter or digit\n";
     struct Case {
         std::vector<std::string> args;
         int exit_code;
@@ -210,23 +232,43 @@ TEST_CASE("watch: bad names, unknown watches and errors are one line with the do
     };
     const std::string long_name(65, 'a');
     const std::vector<Case> cases = {
-        {{"watch", "add", "deux mots", "ia"}, 2, "veille-search: bad watch name 'deux mots" + kNameRule},
-        {{"watch", "add", "sécurité", "ia"}, 2, "veille-search: bad watch name 'sécurité" + kNameRule},
+        {{"watch", "add", "deux mots", "ia"},
+         2,
+         "veille-search: bad watch name 'deux mots" + kNameRule},
+        {{"watch", "add", "sécurité", "ia"},
+         2,
+         "veille-search: bad watch name 'sécurité" + kNameRule},
         {{"watch", "add", "../x", "ia"}, 2, "veille-search: bad watch name '../x" + kNameRule},
         {{"watch", "add", "_x", "ia"}, 2, "veille-search: bad watch name '_x" + kNameRule},
-        {{"watch", "add", long_name, "ia"}, 2, "veille-search: bad watch name '" + long_name + kNameRule},
+        {{"watch", "add", long_name, "ia"},
+         2,
+         "veille-search: bad watch name '" + long_name + kNameRule},
         {{"watch", "rm", "a.b"}, 2, "veille-search: bad watch name 'a.b" + kNameRule},
-        {{"watch", "add", "rancon", "ia"}, 2,
+        {{"watch", "add", "rancon", "ia"},
+         2,
          "veille-search: watch 'rancon' already exists (remove it first with: watch rm rancon)\n"},
-        {{"watch", "rm", "inconnue"}, 2, "veille-search: no watch named 'inconnue' (watches: rancon)\n"},
-        {{"watch", "run", "rancon", "inconnue"}, 2, "veille-search: no watch named 'inconnue' (watches: rancon)\n"},
-        {{"watch", "feed", "inconnue"}, 2, "veille-search: no watch named 'inconnue' (watches: rancon)\n"},
-        {{"watch", "add", "couleur", "--filter", "couleur:rouge", "ia"}, 2,
-         "veille-search: unknown field 'couleur' (known fields: id, title, company, topic, source, date)\n"},
-        {{"watch", "add", "strict", "--strict", "a) b"}, 2,
+        {{"watch", "rm", "inconnue"},
+         2,
+         "veille-search: no watch named 'inconnue' (watches: rancon)\n"},
+        {{"watch", "run", "rancon", "inconnue"},
+         2,
+         "veille-search: no watch named 'inconnue' (watches: rancon)\n"},
+        {{"watch", "feed", "inconnue"},
+         2,
+         "veille-search: no watch named 'inconnue' (watches: rancon)\n"},
+        {{"watch", "add", "couleur", "--filter", "couleur:rouge", "ia"},
+         2,
+         "veille-search: unknown field 'couleur' (known fields: id, title, company, topic, source, "
+         "date)\n"},
+        {{"watch", "add", "strict", "--strict", "a) b"},
+         2,
          "veille-search: query column 2: unbalanced parenthesis: ')' without '('\n"},
-        {{"watch", "rm", "rancon", "de-trop"}, 2, "veille-search: watch rm: unexpected argument 'de-trop'\n"},
-        {{"watch", "run", "--trec"}, 2, "veille-search: watch: --trec is not available (use --json)\n"},
+        {{"watch", "rm", "rancon", "de-trop"},
+         2,
+         "veille-search: watch rm: unexpected argument 'de-trop'\n"},
+        {{"watch", "run", "--trec"},
+         2,
+         "veille-search: watch: --trec is not available (use --json)\n"},
     };
     for (const Case& c : cases) {
         const RunResult r = db.search(c.args);
@@ -244,10 +286,12 @@ TEST_CASE("watch: bad names, unknown watches and errors are one line with the do
     const std::string missing = db.dir() / "absente";
     RunResult r = veille::test::run_search({"--db", missing, "watch", "list"});
     CHECK(r.exit_code == 1);
-    CHECK(r.err == "veille-search: " + missing + ": no such database (create it with: veille-index --db " + missing +
+    CHECK(r.err == "veille-search: " + missing +
+                       ": no such database (create it with: veille-index --db " + missing +
                        " PATH...)\n");
     // A damaged state file: exit 1, one line naming the file; nothing is overwritten.
-    const std::string state = db.dir().write("db/watches.json", "{\"version\":1,\"watches\":[{\"name\":");
+    const std::string state =
+        db.dir().write("db/watches.json", "{\"version\":1,\"watches\":[{\"name\":");
     r = db.search({"watch", "run"});
     CHECK(r.exit_code == 1);
     CHECK(r.err.rfind("veille-search: " + state + ": damaged watch state: ", 0) == 0);
@@ -257,7 +301,8 @@ TEST_CASE("watch: bad names, unknown watches and errors are one line with the do
     CHECK(db.search({"watch", "list"}).exit_code == 1);
 }
 
-TEST_CASE("watch run: two runs at once report each article once and keep the state whole", "[e2e][watch]") {
+TEST_CASE("watch run: two runs at once report each article once and keep the state whole",
+          "[e2e][watch]") {
     WatchDb db;
     // Several rounds: without the lock, two runs reading the state before either saves both report
     // everything, which a single round might miss by luck.

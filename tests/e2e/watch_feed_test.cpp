@@ -1,6 +1,6 @@
-// watch_feed_test.cpp — a watch's Atom feed: `watch feed NAME` parsed back with pugixml (entries, order,
-// links only to web URLs, hostile text escaped) and the same document from serve at /watch/NAME.atom
-// (issue 18, part 3).
+// watch_feed_test.cpp — a watch's Atom feed: `watch feed NAME` parsed back with pugixml (entries,
+// order, links only to web URLs, hostile text escaped) and the same document from serve at
+// /watch/NAME.atom (issue 18, part 3).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -31,7 +31,9 @@ const char* const kHostile =
 
 const std::regex kRfc3339(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
 
-std::string child_text(const pugi::xml_node& node, const char* name) { return node.child(name).text().as_string(); }
+std::string child_text(const pugi::xml_node& node, const char* name) {
+    return node.child(name).text().as_string();
+}
 
 // Checks the feed's structure and returns its entries' ids in order.
 std::vector<std::string> entry_ids(const std::string& xml) {
@@ -58,7 +60,8 @@ std::vector<std::string> entry_ids(const std::string& xml) {
 
 }  // namespace
 
-TEST_CASE("watch feed: valid Atom with the latest matches, hostile text escaped", "[e2e][watch][atom]") {
+TEST_CASE("watch feed: valid Atom with the latest matches, hostile text escaped",
+          "[e2e][watch][atom]") {
     WatchDb db;
     db.index_jsonl("hostile.jsonl", kHostile);
     REQUIRE(db.search({"watch", "add", "rancon", "rançongiciel"}).exit_code == 0);
@@ -66,10 +69,13 @@ TEST_CASE("watch feed: valid Atom with the latest matches, hostile text escaped"
     const RunResult r = db.search({"watch", "feed", "rancon"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(r.out.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">", 0) == 0);
+    CHECK(r.out.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed "
+                      "xmlns=\"http://www.w3.org/2005/Atom\">",
+                      0) == 0);
     // Newest first; ids percent-encoded into IRIs.
     CHECK(entry_ids(r.out) == std::vector<std::string>{"urn:veille:article:hostile%201%2F%C3%A9",
-                                                       "urn:veille:article:reg-030", "urn:veille:article:reg-026",
+                                                       "urn:veille:article:reg-030",
+                                                       "urn:veille:article:reg-026",
                                                        "urn:veille:article:reg-023"});
     // Markup in article text is character data, never elements.
     CHECK(r.out.find("<script>") == std::string::npos);
@@ -115,7 +121,8 @@ TEST_CASE("serve: /watch/NAME.atom is the watch's feed", "[e2e][watch][atom][ser
     CHECK(entry_ids(feed.body).size() == 4);
 
     // A watch added while the server runs is served at once (the state is read on each request).
-    REQUIRE(db.search({"watch", "add", "mistral", "--filter", "company:\"Mistral AI\"", "mistral"}).exit_code == 0);
+    REQUIRE(db.search({"watch", "add", "mistral", "--filter", "company:\"Mistral AI\"", "mistral"})
+                .exit_code == 0);
     CHECK(server.get("/watch/mistral.atom").status == 200);
 
     struct Case {
@@ -134,21 +141,27 @@ TEST_CASE("serve: /watch/NAME.atom is the watch's feed", "[e2e][watch][atom][ser
         CHECK(a.headers.at("content-type") == "application/json; charset=utf-8");
         CHECK(a.body.rfind("{\"error\":", 0) == 0);
     }
-    CHECK(server.get("/watch/inconnue.atom").body == "{\"error\":\"aucune veille nommée « inconnue »\"}\n");
+    CHECK(server.get("/watch/inconnue.atom").body ==
+          "{\"error\":\"aucune veille nommée « inconnue »\"}\n");
 }
 
-TEST_CASE("serve: a watch's feed reads its date words from serve's --today", "[e2e][watch][atom][serve]") {
+TEST_CASE("serve: a watch's feed reads its date words from serve's --today",
+          "[e2e][watch][atom][serve]") {
     WatchDb db;
-    REQUIRE(db.search({"watch", "add", "mistral-ete", "Mistral", "AI", "depuis", "juillet"}).exit_code == 0);
+    REQUIRE(db.search({"watch", "add", "mistral-ete", "Mistral", "AI", "depuis", "juillet"})
+                .exit_code == 0);
     const RunResult cli = db.search({"watch", "feed", "mistral-ete", "--today", "2025-08-01"});
     REQUIRE(cli.exit_code == 0);
     pugi::xml_document doc;
     REQUIRE(doc.load_string(cli.out.c_str()).status == pugi::status_ok);
     std::vector<std::string> ids;
-    for (const pugi::xml_node entry : doc.child("feed").children("entry")) ids.push_back(child_text(entry, "id"));
-    // July 2025 up to 1 August: the two articles of 19 July (their order is the engine's tie-break).
+    for (const pugi::xml_node entry : doc.child("feed").children("entry"))
+        ids.push_back(child_text(entry, "id"));
+    // July 2025 up to 1 August: the two articles of 19 July (their order is the engine's
+    // tie-break).
     std::sort(ids.begin(), ids.end());
-    CHECK(ids == std::vector<std::string>{"urn:veille:article:ia-040", "urn:veille:article:reg-004"});
+    CHECK(ids ==
+          std::vector<std::string>{"urn:veille:article:ia-040", "urn:veille:article:reg-004"});
 
     ServeProcess server(db.path(), {"--today", "2025-08-01"});
     const HttpAnswer feed = server.get("/watch/mistral-ete.atom");

@@ -1,4 +1,5 @@
-// watch_db.cpp — a copy rather than a fresh index: the corpus is indexed once per ctest run already.
+// watch_db.cpp — a copy rather than a fresh index: the corpus is indexed once per ctest run
+// already.
 #include "tests/support/watch_db.hpp"
 
 #include <catch2/catch.hpp>
@@ -13,7 +14,8 @@ WatchDb::WatchDb() : db_(dir_ / "db") {
     std::filesystem::copy(corpus_db(), db_, std::filesystem::copy_options::recursive);
 }
 
-RunResult WatchDb::search(std::vector<std::string> args, const std::vector<std::string>& env) const {
+RunResult WatchDb::search(std::vector<std::string> args,
+                          const std::vector<std::string>& env) const {
     args.insert(args.begin(), {"--db", db_});
     return run_binary(VEILLE_SEARCH_BIN, args, {}, env);
 }

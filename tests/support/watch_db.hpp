@@ -1,5 +1,5 @@
-// watch_db.hpp — a private, writable copy of the bundled corpus database for the watch tests (watches
-// write their state into the database directory), and `veille-search --db COPY …` on it.
+// watch_db.hpp — a private, writable copy of the bundled corpus database for the watch tests
+// (watches write their state into the database directory), and `veille-search --db COPY …` on it.
 #pragma once
 #include <string>
 #include <vector>
@@ -18,7 +18,8 @@ public:
     [[nodiscard]] const std::string& path() const { return db_; }
     [[nodiscard]] const TempDir& dir() const { return dir_; }
     /// veille-search --db COPY `args`… (environment plus `env` "K=V" entries).
-    [[nodiscard]] RunResult search(std::vector<std::string> args, const std::vector<std::string>& env = {}) const;
+    [[nodiscard]] RunResult search(std::vector<std::string> args,
+                                   const std::vector<std::string>& env = {}) const;
     /// veille-index --db COPY `args`…
     [[nodiscard]] RunResult index(std::vector<std::string> args) const;
     /// `watch run --json` plus `args`, which must exit 0, parsed.
