@@ -1,6 +1,5 @@
-// watch_command.cpp — `veille-search watch add|list|rm|run|feed`: saved searches over the Engine,
-// their state in searcher/watch/watch_store, their output in searcher/output/watch_printer and
-// atom_feed.
+// watch_command.cpp — `veille-search watch add|list|rm|run|feed`: saved searches over the Engine.
+// State: searcher/watch/watch_store; output: searcher/output/watch_printer and watch/atom_feed.
 #include <algorithm>
 #include <iostream>
 

@@ -1,5 +1,4 @@
-// json_fields.hpp — the JSON of one result and the one-line writer, shared by the search and watch
-// printers.
+// json_fields.hpp — one result's JSON and the one-line writer, shared by search and watch printers.
 #pragma once
 #include <ostream>
 

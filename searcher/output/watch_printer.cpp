@@ -1,5 +1,6 @@
-// watch_printer.cpp — `watch run` and `watch list` output; a watch's results print as a search's do
-// (the same Printer and the same result JSON), so an alert reads like the search it saves.
+// watch_printer.cpp — `watch run` and `watch list` output.
+// A watch's results print as a search's do (the same Printer and result JSON): an alert reads like
+// the search it saves.
 #include "searcher/output/watch_printer.hpp"
 
 #include "searcher/output/json_fields.hpp"

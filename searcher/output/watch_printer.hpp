@@ -1,5 +1,4 @@
-// watch_printer.hpp — what `watch run` and `watch list` print: the human view (French) or one JSON
-// object.
+// watch_printer.hpp — what `watch run` and `watch list` print: French human view or one JSON object.
 #pragma once
 #include <ostream>
 #include <vector>

@@ -1,6 +1,5 @@
-// atom_feed.cpp — the Atom document built with pugixml, which escapes text and attributes; what it
-// cannot escape (control characters, invalid UTF-8: not allowed anywhere in XML 1.0) is removed
-// first.
+// atom_feed.cpp — the Atom document built with pugixml, which escapes text and attributes.
+// What it cannot escape (control characters, invalid UTF-8: not allowed in XML 1.0) is removed first.
 #include "searcher/watch/atom_feed.hpp"
 
 #include <sstream>

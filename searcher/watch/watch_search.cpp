@@ -1,5 +1,5 @@
-// watch_search.cpp — a watch's query through the ordinary Engine, so that everything a search reads
-// (syntax, fields, date words, synonyms) reads the same in a watch.
+// watch_search.cpp — a watch's query through the ordinary Engine.
+// Everything a search reads (syntax, fields, date words, synonyms) then reads the same in a watch.
 #include "searcher/watch/watch_search.hpp"
 
 #include <limits>

@@ -1,5 +1,4 @@
-// watch_search.hpp — what a watch matches: its new articles (watch run) and its latest ones (its
-// feed).
+// watch_search.hpp — what a watch matches: its new articles (run) and its latest ones (feed).
 #pragma once
 #include <cstddef>
 #include <optional>

@@ -1,5 +1,4 @@
-// watch_store.cpp — the watches as one JSON file in the database directory, replaced atomically
-// under an flock of its own.
+// watch_store.cpp — the watches as one JSON file in the database directory, replaced atomically.
 //
 // Why a file beside Xapian's tables rather than Xapian user metadata: metadata is written through a
 // WritableDatabase, whose lock veille-index holds for a whole indexing run (minutes for a large
@@ -10,8 +9,8 @@
 // DIR/watches.lock (flock: released by the kernel when a process dies, so a killed run never leaves
 // it stuck). It lives in the database directory, so it goes with the database (copied, backed up or
 // removed with it) and survives re-indexing: veille-index only replaces the directory in a bulk
-// load into an empty database, and then carries these files over (indexer/shard_load.cpp,
-// kCompanionFiles).
+// load into an empty database, and then carries these files over under the same flock
+// (indexer/shard_load.cpp, kCompanionFiles).
 #include "searcher/watch/watch_store.hpp"
 
 #include <fcntl.h>

@@ -1,5 +1,6 @@
-// watch_store.hpp — saved searches (« veilles ») and the articles each has reported, kept beside
-// the database.
+// watch_store.hpp — saved searches (« veilles ») and what each has reported, beside the database.
+// State: DIR/watches.json, replaced whole; writers lock DIR/watches.lock (flock). Why a file of its
+// own rather than Xapian user metadata (veille-index holds the write lock while a watch runs): the .cpp.
 #pragma once
 #include <map>
 #include <memory>

@@ -1,5 +1,4 @@
-// watch_db.cpp — a copy rather than a fresh index: the corpus is indexed once per ctest run
-// already.
+// watch_db.cpp — a copy rather than a fresh index: the corpus is indexed once per ctest run already.
 #include "tests/support/watch_db.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
-// watch_db.hpp — a private, writable copy of the bundled corpus database for the watch tests
-// (watches write their state into the database directory), and `veille-search --db COPY …` on it.
+// watch_db.hpp — a writable copy of the corpus database for the watch tests, and the binaries on it.
+// (Watches write their state into the database directory: the shared copy is read-only.)
 #pragma once
 #include <string>
 #include <vector>
