@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <thread>
@@ -69,6 +70,9 @@ TEST_CASE("watch: add, list and rm keep the watches in the database directory", 
     REQUIRE(db.search({"watch", "add", "cloud-orange", "--filter", "company:orange", "cloud"})
                 .exit_code == 0);
     CHECK(std::filesystem::exists(db.dir() / "db/watches.json"));
+    // Saved by rename: no temporary file is left beside it.
+    for (const auto& entry : std::filesystem::directory_iterator(db.path()))
+        CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
 
     r = db.search({"watch", "list", "--json"});
     REQUIRE(r.exit_code == 0);
