@@ -16,6 +16,7 @@
 #include "searcher/serve/http_server.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <iostream>
 #include <thread>
@@ -176,6 +177,16 @@ struct HttpServer::Impl {
         res.set_content(health_json(options.db), kJson);
     }
 
+    // Where the client fetched this from, for the feed's rel="self" link: its Host header when it is a
+    // plain host[:port] ([::1]:8080 too), else none (the link is optional, a strange header is not echoed).
+    static std::string self_url(const httplib::Request& req) {
+        const std::string host = req.get_header_value("Host");
+        const bool plain = !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+        });
+        return plain ? "http://" + host + req.path : std::string();
+    }
+
     // A watch's Atom feed. The state is read without a lock (it is replaced whole), so a server whose
     // database directory is read-only serves feeds too.
     void watch_feed(const httplib::Request& req, httplib::Response& res) {
@@ -185,7 +196,7 @@ struct HttpServer::Impl {
         const auto it = std::find_if(watches.begin(), watches.end(), [&](const Watch& w) { return w.name == name; });
         if (it == watches.end()) throw ApiError(404, "aucune veille nommée « " + name + " »");
         const SearchResult latest = with_engine([&](Engine& e) { return latest_matches(e, *it, options.request.today, kFeedEntries); });
-        res.set_content(atom_feed(*it, latest), kAtom);
+        res.set_content(atom_feed(*it, latest, self_url(req)), kAtom);
     }
 
     void page(const httplib::Request& req, httplib::Response& res) {

@@ -1,5 +1,6 @@
 // atom_feed.cpp — the Atom document built with pugixml, which escapes text and attributes.
-// What it cannot escape (control characters, invalid UTF-8: not allowed in XML 1.0) is removed first.
+// What it cannot escape (control characters, invalid UTF-8: not allowed in XML 1.0) is removed
+// first.
 #include "searcher/watch/atom_feed.hpp"
 
 #include <sstream>
@@ -72,7 +73,7 @@ void add_text(pugi::xml_node parent, const char* name, const std::string& text) 
 
 }  // namespace
 
-std::string atom_feed(const Watch& watch, const SearchResult& latest) {
+std::string atom_feed(const Watch& watch, const SearchResult& latest, std::string_view self_url) {
     pugi::xml_document doc;
     auto declaration = doc.append_child(pugi::node_declaration);
     declaration.append_attribute("version") = "1.0";
@@ -85,6 +86,11 @@ std::string atom_feed(const Watch& watch, const SearchResult& latest) {
     std::string subtitle = watch.query;
     for (const std::string& f : watch.filters) subtitle += " [" + f + "]";
     add_text(feed, "subtitle", subtitle);
+    if (!self_url.empty()) {
+        auto self = feed.append_child("link");
+        self.append_attribute("rel") = "self";
+        self.append_attribute("href") = xml_text(self_url).c_str();
+    }
     // Entries come newest first by article date, but an undated one may carry a later report time.
     std::string updated = watch.created;
     for (const SearchHit& hit : latest.hits)

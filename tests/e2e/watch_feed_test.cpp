@@ -21,6 +21,17 @@ using veille::test::WatchDb;
 
 namespace {
 
+// The served feed is the command's plus the rel="self" link RFC 4287 asks for: the URL it was
+// fetched from, after the request's Host header (the test client sends « Host: 127.0.0.1 »).
+void check_served(const HttpAnswer& feed, const std::string& cli, const std::string& path) {
+    const std::string self = "  <link rel=\"self\" href=\"http://127.0.0.1" + path + "\" />\n";
+    std::string body = feed.body;
+    const auto at = body.find(self);
+    REQUIRE(at != std::string::npos);
+    body.erase(at, self.size());
+    CHECK(body == cli);
+}
+
 // A ransomware story whose title is a script, whose source is an image with a handler and whose
 // URL runs code; its body holds a control character XML 1.0 does not allow.
 const char* const kHostile =
@@ -117,7 +128,12 @@ TEST_CASE("serve: /watch/NAME.atom is the watch's feed", "[e2e][watch][atom][ser
     CHECK(feed.headers.at("content-type") == "application/atom+xml; charset=utf-8");
     CHECK(feed.headers.at("x-content-type-options") == "nosniff");
     CHECK(feed.headers.count("content-security-policy") == 1);
-    CHECK(feed.body == cli);
+    check_served(feed, cli, "/watch/rancon.atom");
+    // A Host header that is not a plain host[:port] is not echoed: the feed then has no self link.
+    const HttpAnswer odd = server.send(
+        "GET /watch/rancon.atom HTTP/1.1\r\nHost: a\"b<c>\r\nConnection: close\r\n\r\n");
+    CHECK(odd.status == 200);
+    CHECK(odd.body == cli);
     CHECK(entry_ids(feed.body).size() == 4);
 
     // A watch added while the server runs is served at once (the state is read on each request).
@@ -166,5 +182,5 @@ TEST_CASE("serve: a watch's feed reads its date words from serve's --today",
     ServeProcess server(db.path(), {"--today", "2025-08-01"});
     const HttpAnswer feed = server.get("/watch/mistral-ete.atom");
     REQUIRE(feed.status == 200);
-    CHECK(feed.body == cli.out);
+    check_served(feed, cli.out, "/watch/mistral-ete.atom");
 }
