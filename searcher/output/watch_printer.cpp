@@ -12,6 +12,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+constexpr const char* kNoWatches =
+    "Aucune veille (ajoutez-en une : veille-search watch add NOM REQUÊTE)\n";
+
 std::string count_text(std::size_t n) {
     if (n == 0) return "rien de nouveau";
     return std::to_string(n) + (n == 1 ? " nouvel article" : " nouveaux articles");
@@ -53,8 +56,7 @@ void print_watch_run(const std::vector<WatchReport>& reports, OutputFormat forma
         out << "== " << r.watch->name << " : " << count_text(r.result.hits.size()) << " ==\n";
         if (!r.result.hits.empty()) printer->print(r.result, out);
     }
-    if (reports.empty())
-        out << "Aucune veille (ajoutez-en une : veille-search watch add NOM REQUÊTE)\n";
+    if (reports.empty()) out << kNoWatches;
 }
 
 void print_watch_list(const std::vector<Watch>& watches, OutputFormat format, std::ostream& out) {
@@ -64,6 +66,7 @@ void print_watch_list(const std::vector<Watch>& watches, OutputFormat format, st
         write_json_line(Json{{"watches", std::move(list)}}, out);
         return;
     }
+    if (watches.empty()) out << kNoWatches;
     for (const Watch& w : watches) {
         out << w.name << " : " << query_text(w) << " — "
             << (w.last_run.empty() ? "jamais lancée" : "dernier passage " + w.last_run) << ", "

@@ -60,6 +60,9 @@ ino_t inode_of(const std::string& path) {
 
 TEST_CASE("watch: add, list and rm keep the watches in the database directory", "[e2e][watch]") {
     WatchDb db;
+    const std::string none = "Aucune veille (ajoutez-en une : veille-search watch add NOM REQUÊTE)\n";
+    CHECK(db.search({"watch", "list"}).out == none);
+    CHECK(db.search({"watch", "run"}).out == none);
     RunResult r = db.search({"watch", "add", "rancon", "rançongiciel"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
