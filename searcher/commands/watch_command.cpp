@@ -26,7 +26,7 @@ int add_watch(const SearchOptions& opt, const WatchOptions& options) {
     watch.date_words = opt.request.date_words;
     // Read once now, so that a bad filter (exit 2) or, with --strict, a bad query is refused at
     // once rather than at the first cron run.
-    Engine engine(opt.db, opt.ranking);
+    Engine engine(opt.db, opt.ranking, opt.shards);
     SearchRequest check = watch_request(watch, opt.request.today);
     check.strict = opt.request.strict;
     check.limit = 0;
@@ -35,7 +35,7 @@ int add_watch(const SearchOptions& opt, const WatchOptions& options) {
     check.facet_limit = 0;
     const SearchResult now = engine.search(check);
 
-    WatchStore store(opt.db);
+    WatchStore store(watch_directory(opt.db));
     auto& watches = store.watches();
     if (std::any_of(watches.begin(), watches.end(),
                     [&](const Watch& w) { return w.name == watch.name; }))
@@ -52,8 +52,8 @@ int add_watch(const SearchOptions& opt, const WatchOptions& options) {
 }
 
 int remove_watch(const SearchOptions& opt, const WatchOptions& options) {
-    open_database(opt.db);  // a mistyped --db is « no such database », not « no watch named … »
-    WatchStore store(opt.db);
+    open_shards(opt.db, opt.shards);  // a mistyped --db is « no such database », not « no watch named … »
+    WatchStore store(watch_directory(opt.db));
     const Watch& watch = store.find(options.name);
     const std::string name = watch.name;
     auto& watches = store.watches();
@@ -65,16 +65,16 @@ int remove_watch(const SearchOptions& opt, const WatchOptions& options) {
 }
 
 int list_watches(const SearchOptions& opt) {
-    open_database(opt.db);
-    print_watch_list(read_watches(opt.db), opt.format, std::cout);
+    open_shards(opt.db, opt.shards);
+    print_watch_list(read_watches(watch_directory(opt.db)), opt.format, std::cout);
     return 0;
 }
 
 int run_watches(const SearchOptions& opt, const WatchOptions& options) {
-    Engine engine(opt.db, opt.ranking);
+    Engine engine(opt.db, opt.ranking, opt.shards);
     // The lock is held from reading the state to saving it: a second `watch run` waits, then finds
     // these articles already reported.
-    WatchStore store(opt.db);
+    WatchStore store(watch_directory(opt.db));
     std::vector<Watch*> chosen;
     for (const std::string& name : options.names) {
         Watch* w = &store.find(name);
@@ -102,8 +102,8 @@ int run_watches(const SearchOptions& opt, const WatchOptions& options) {
 }
 
 int print_feed(const SearchOptions& opt, const WatchOptions& options) {
-    Engine engine(opt.db, opt.ranking);
-    const std::vector<Watch> watches = read_watches(opt.db);
+    Engine engine(opt.db, opt.ranking, opt.shards);
+    const std::vector<Watch> watches = read_watches(watch_directory(opt.db));
     const Watch& watch = find_watch(watches, options.name);
     std::cout << atom_feed(watch, latest_matches(engine, watch, opt.request.today, kFeedEntries));
     return 0;

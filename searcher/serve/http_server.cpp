@@ -192,7 +192,7 @@ struct HttpServer::Impl {
     void watch_feed(const httplib::Request& req, httplib::Response& res) {
         if (!req.params.empty()) throw ApiError(400, "un flux de veille ne prend aucun paramètre");
         const std::string name = req.matches[1];
-        const std::vector<Watch> watches = read_watches(options.db);
+        const std::vector<Watch> watches = read_watches(watch_directory(options.db));
         const auto it = std::find_if(watches.begin(), watches.end(), [&](const Watch& w) { return w.name == name; });
         if (it == watches.end()) throw ApiError(404, "aucune veille nommée « " + name + " »");
         const SearchResult latest = with_engine([&](Engine& e) { return latest_matches(e, *it, options.request.today, kFeedEntries); });

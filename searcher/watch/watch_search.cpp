@@ -2,10 +2,6 @@
 // Everything a search reads (syntax, fields, date words, synonyms) then reads the same in a watch.
 #include "searcher/watch/watch_search.hpp"
 
-#include <limits>
-
-#include <xapian.h>
-
 #include "searcher/match/engine.hpp"
 
 namespace veille {
@@ -29,9 +25,9 @@ SearchResult new_matches(Engine& engine, const Watch& watch, std::optional<Date>
     // text keeps its id, so it is not news again.
     request.exclude_ids.reserve(watch.reported.size());
     for (const auto& entry : watch.reported) request.exclude_ids.push_back(entry.first);
-    // Every new match (Xapian bounds the page by the database size; a commit since the Engine
-    // opened may have added articles, so not engine.size()).
-    request.limit = std::numeric_limits<Xapian::doccount>::max();
+    // Every new match: at most the database's size. An article committed after the Engine opened and
+    // left out by this bound is not remembered either, so the next run reports it.
+    request.limit = engine.size();
     return engine.search(request);
 }
 

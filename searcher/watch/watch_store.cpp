@@ -127,6 +127,16 @@ void check_watch_name(std::string_view name) {
             "': use 1 to 64 letters a-z A-Z, digits, '-' or '_', starting with a letter or digit");
 }
 
+std::string watch_directory(const std::vector<std::string>& db) {
+    if (db.empty()) throw UsageError("watch: no --db");
+    std::error_code ec;
+    if (fs::is_regular_file(db.front(), ec)) {
+        const fs::path parent = fs::path(db.front()).parent_path();
+        return parent.empty() ? "." : parent.string();
+    }
+    return db.front();
+}
+
 std::string utc_now() {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};

@@ -35,6 +35,10 @@ nlohmann::ordered_json watch_json(const Watch& watch, bool count_reported);
 /// letter or digit (names appear in URLs, /watch/NAME.atom, and in feed ids unescaped).
 void check_watch_name(std::string_view name);
 
+/// The directory holding the watches of the --db values `db`: the first one, or the directory of the
+/// first when it is a stub file (several shards searched as one keep one set of watches).
+std::string watch_directory(const std::vector<std::string>& db);
+
 /// The current time as RFC 3339 UTC, to the second: « 2026-12-07T14:05:10Z ».
 std::string utc_now();
 
