@@ -179,9 +179,9 @@ TEST_CASE("watch run --json: one object, per watch its reading and its new resul
         CHECK(hit.contains(field));
     CHECK(hit["snippet"].get<std::string>().find("<mark>rançongiciel</mark>") != std::string::npos);
     CHECK(run["watches"][1]["name"] == "vide");
-    CHECK(run["watches"][1]["filters"] == json::array({"date:1990"}));
+    CHECK(run["watches"][1]["filters"] == nlohmann::ordered_json::array({"date:1990"}));
     CHECK(run["watches"][1]["new"] == 0);
-    CHECK(run["watches"][1]["results"] == json::array());
+    CHECK(run["watches"][1]["results"] == nlohmann::ordered_json::array());
 
     // Named watches only, in the order given.
     const json named = db.run_json({"vide"});
