@@ -94,9 +94,9 @@ int main(int argc, char** argv) try {
     weight("--coordination", opt.ranking.coordination_weight,
            "Boost for articles holding every query word (default 0.5)");
     weight("--proximity", opt.ranking.proximity_ordered_weight,
-           "Boost for neighbouring query words found in order (default 0.2)");
+           "Boost for neighbouring query words found in order (default 0.4)");
     weight("--proximity-near", opt.ranking.proximity_unordered_weight,
-           "Boost for neighbouring query words found within 8 words in any order (default 0.1)");
+           "Boost for neighbouring query words found within 8 words in any order (default 0)");
     weight("--phrase-weight", opt.ranking.phrase_weight,
            "Scale of an optional quoted phrase, whose words then count too (default 1; 0: phrase only)");
     weight("--compound-part-weight", opt.ranking.compound_part_weight,
@@ -106,6 +106,9 @@ int main(int argc, char** argv) try {
            "(default 0.5; 0: never)", 1.0);
     weight("--form-weight", opt.ranking.form_weight,
            "Boost for the word's own form over other inflections (default 0.2)");
+    ranking->add_option("--rerank-depth", opt.ranking.rerank_depth,
+                        "Neighbouring query words re-score this many of the best matches by the words (default 100)")
+        ->check(CLI::Range(1u, 1000000u));
     weight("--synonym-weight", opt.ranking.synonym_weight, "Scale of synonym alternatives (default 0.8)");
     weight("--bm25-k1", opt.ranking.bm25_k1, "BM25 k1 (default 1.2)");
     weight("--bm25-b", opt.ranking.bm25_b, "BM25 b (default 0.75)", 1.0);

@@ -20,6 +20,7 @@
 #include "searcher/match/helper_thread.hpp"
 #include "searcher/match/match_counter.hpp"
 #include "searcher/match/match_set.hpp"
+#include "searcher/match/rerank.hpp"
 #include "searcher/match/server_facets.hpp"
 #include "searcher/match/tie_order.hpp"
 #include "searcher/query/query_parser.hpp"
@@ -184,21 +185,27 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     result.active_filters = parsed.filters.describe();
     for (const QueryNotice& n : parsed.notices) result.notices.push_back(n.line());
 
-    Xapian::Enquire enquire(db_.all);
-    enquire.set_weighting_scheme(*make_weighting(params_));
-    Xapian::Query query = parsed.full();
-    if (!request.exclude_ids.empty()) {
-        // Id terms, one posting each: a cheap boolean exclusion even for thousands of ids.
-        std::vector<Xapian::Query> ids;
-        ids.reserve(request.exclude_ids.size());
-        for (const std::string& id : request.exclude_ids) ids.emplace_back(id_term(id));
-        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                              Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
-    }
     RecencySource recency(request.recency_half_life_days > 0 ? request.recency_half_life_days : 1,
                           params_.recency_weight, today.days_since_epoch());
-    if (request.recency_half_life_days > 0)
-        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&recency));
+    const auto finish = [&](Xapian::Query q) {
+        if (!request.exclude_ids.empty()) {
+            // Id terms, one posting each: a cheap boolean exclusion even for thousands of ids.
+            std::vector<Xapian::Query> ids;
+            ids.reserve(request.exclude_ids.size());
+            for (const std::string& id : request.exclude_ids) ids.emplace_back(id_term(id));
+            q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
+        }
+        if (request.recency_half_life_days > 0)
+            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(&recency));
+        return q;
+    };
+    const Xapian::Query query = finish(parsed.full());
+    // Proximity re-scores the best matches of the words (rerank.hpp). A date order uses relevance
+    // only between articles of the same day: the words decide it.
+    const bool two_stages = request.sort == SortOrder::Relevance && !parsed.pairs.empty();
+
+    Xapian::Enquire enquire(db_.all);
+    enquire.set_weighting_scheme(*make_weighting(params_));
     enquire.set_query(query);
     result.query_description = query.get_description();
 
@@ -249,27 +256,35 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     const auto limit = static_cast<Xapian::doccount>(request.limit);
     const Xapian::doccount checkatleast = one_pass ? db_.all.get_doccount() : 0;
     // Relevance order breaks ties on the id slot already; the date orders need ordered_page().
-    OrderedPage page = request.sort == SortOrder::Relevance
-                           ? OrderedPage{enquire.get_mset(offset, limit, checkatleast), {}}
-                           : ordered_page(enquire, offset, limit, checkatleast);
-    if (request.sort == SortOrder::Relevance)
-        for (Xapian::doccount i = 0; i < page.mset.size(); ++i) page.order.push_back(i);
-    const Xapian::MSet& mset = page.mset;
-    result.total = mset.get_matches_estimated();
-    if (one_pass) {
-        result.total = mset.get_matches_lower_bound();
-        counter->drill_down(db_.all);
+    std::vector<PageEntry> entries;
+    Xapian::MSet mset;
+    if (two_stages) {
+        RankedPage ranked = rank_in_two_stages(enquire, db_.all, parsed.pairs, params_, offset, limit, checkatleast);
+        mset = std::move(ranked.mset);
+        entries = std::move(ranked.entries);
+    } else {
+        OrderedPage page = request.sort == SortOrder::Relevance
+                               ? OrderedPage{enquire.get_mset(offset, limit, checkatleast), {}}
+                               : ordered_page(enquire, offset, limit, checkatleast);
+        if (request.sort == SortOrder::Relevance)
+            for (Xapian::doccount i = 0; i < page.mset.size(); ++i) page.order.push_back(i);
+        for (const Xapian::doccount index : page.order)
+            entries.push_back({page.mset[index], page.mset[index].get_weight(), 0, &enquire});
+        mset = std::move(page.mset);
     }
+    result.total = one_pass ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
+    if (one_pass) counter->drill_down(db_.all);
 
     std::size_t rank = request.offset;
-    for (const Xapian::doccount index : page.order) {
-        const Xapian::MSetIterator it = mset[index];
+    for (const PageEntry& entry : entries) {
         SearchHit hit;
         hit.rank = ++rank;
-        hit.score = it.get_weight();
-        hit.article = stored_article(it.get_document());
+        hit.score = entry.score;
+        hit.article = stored_article(entry.it.get_document());
         if (request.explain) {
-            hit.explanation = explain_hit(enquire, it, db_.all);
+            hit.explanation = explain_hit(*entry.enquire, entry.it, db_.all);
+            if (entry.proximity > 0)
+                hit.explanation += " + proximity of neighbouring words " + std::to_string(entry.proximity);
             for (const auto& e : parsed.expansions) hit.explanation += "\nsynonyms: " + e;
         }
         result.hits.push_back(std::move(hit));

@@ -23,7 +23,8 @@ nlohmann::json to_json(const RankingParams& p) {
             {"proximity_unordered_weight", p.proximity_unordered_weight},
             {"proximity_window", p.proximity_window},
             {"proximity_max_pairs", p.proximity_max_pairs},
-            {"recency_weight", p.recency_weight}};
+            {"recency_weight", p.recency_weight},
+            {"rerank_depth", p.rerank_depth}};
 }
 
 // BM25 lets a long article that holds a query word score below a short one that does not: its length

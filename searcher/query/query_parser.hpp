@@ -38,6 +38,15 @@ private:
     std::vector<std::string> order_;
 };
 
+/// Two neighbouring words of a run of free text, by their body stem terms: the proximity features
+/// (rerank.hpp) look for `second` after `first` within `gap` positions (a stop word between them
+/// widens it by one), and for both within the window in any order.
+struct WordPair {
+    std::string first, second;
+    Xapian::termpos gap = 1;
+    bool operator==(const WordPair&) const = default;
+};
+
 /// A parsed query: what scores, what filters, what to highlight, what was expanded.
 struct ParsedQuery {
     Xapian::Query scoring;              ///< MatchAll when the query has only filters (or is empty)
@@ -45,6 +54,8 @@ struct ParsedQuery {
     HighlightTerms highlights;
     std::vector<std::string> expansions;  ///< « ia → ai, intelligence artificielle » (synonyms), for --explain
     std::vector<QueryNotice> notices;     ///< what a lenient reading ignored or could not search, in order
+    std::vector<WordPair> pairs;          ///< neighbouring words of free text, in order, each once (at most
+                                          ///< proximity_max_pairs); not part of `scoring`
     /// The final query: scoring filtered by every filter except `except_field`'s.
     [[nodiscard]] Xapian::Query full(const std::string& except_field = {}) const;
 };

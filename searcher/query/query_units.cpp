@@ -267,28 +267,17 @@ Q UnitBuilder::exact(const std::string& text, std::size_t) {
 
 // The sequential dependence model (Metzler & Croft, SIGIR 2005) scores a document by its words, by
 // the query's neighbouring pairs found in order, and by the pairs found close together in any order.
-// Here each pair feature is a positional query over the two stem terms; Xapian weights a match of it
-// as the sum of the two terms' BM25 weights, scaled by the feature's weight. A stop word between two
-// query words widens the ordered window by the position it leaves (as phrases do).
-Q UnitBuilder::proximity(const std::vector<Unit>& units) const {
-    std::vector<Q> ordered, unordered;
-    for (std::size_t i = 0; i + 1 < units.size() && ordered.size() < params_.proximity_max_pairs; ++i) {
+// The pairs are scored on the best matches of the words only (rerank.cpp): as positional sub-queries
+// OR'ed beside the words, Xapian checked positions for every match holding two neighbouring words,
+// and, under a filter, Xapian 1.4 added a pair's weight to documents without it.
+void UnitBuilder::record_pairs(const std::vector<Unit>& units) const {
+    for (std::size_t i = 0; i + 1 < units.size() && out_.pairs.size() < params_.proximity_max_pairs; ++i) {
         const Unit& a = units[i];
         const Unit& b = units[i + 1];
         if (a.term.empty() || b.term.empty() || b.position <= a.position || a.term == b.term) continue;
-        const Q pair[] = {Q(a.term), Q(b.term)};
-        ordered.emplace_back(Q::OP_PHRASE, std::begin(pair), std::end(pair), b.position - a.position + 1);
-        unordered.emplace_back(Q::OP_NEAR, std::begin(pair), std::end(pair), params_.proximity_window);
+        const WordPair pair{a.term, b.term, b.position - a.position};
+        if (std::find(out_.pairs.begin(), out_.pairs.end(), pair) == out_.pairs.end()) out_.pairs.push_back(pair);
     }
-    std::vector<Q> features;
-    if (params_.proximity_ordered_weight > 0 && !ordered.empty())
-        features.emplace_back(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, ordered.begin(), ordered.end()),
-                              params_.proximity_ordered_weight);
-    if (params_.proximity_unordered_weight > 0 && !unordered.empty())
-        features.emplace_back(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, unordered.begin(), unordered.end()),
-                              params_.proximity_unordered_weight);
-    if (features.empty()) return {};
-    return features.size() == 1 ? features[0] : Q(Q::OP_OR, features.begin(), features.end());
 }
 
 Q UnitBuilder::combine_optional(const std::vector<Unit>& units, bool free_text) const {
@@ -300,7 +289,7 @@ Q UnitBuilder::combine_optional(const std::vector<Unit>& units, bool free_text) 
     // Articles holding every word rank before those missing some, without excluding the latter.
     if (params_.coordination_weight > 0 && qs.size() <= params_.coordination_max_words)
         any = Q(Q::OP_OR, any, Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_AND, qs.begin(), qs.end()), params_.coordination_weight));
-    if (Q near = proximity(units); !near.empty()) any = Q(Q::OP_OR, any, near);
+    if (params_.proximity_ordered_weight > 0 || params_.proximity_unordered_weight > 0) record_pairs(units);
     return any;
 }
 

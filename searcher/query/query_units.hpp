@@ -49,8 +49,8 @@ public:
     /// « rien que des mots vides (de, la) … » when every word of the query so far was a stop word.
     [[nodiscard]] std::optional<QueryNotice> stop_words_only_notice() const;
     /// OR of units. `free_text` (a run of words typed as text, not joined by AND) adds the AND of
-    /// them scaled by the coordination weight for short queries, and the proximity of neighbouring
-    /// words (sequential dependence: each pair in order, and within a window in any order).
+    /// them scaled by the coordination weight for short queries, and records its neighbouring words
+    /// in ParsedQuery::pairs for the proximity features (sequential dependence, rerank.hpp).
     Xapian::Query combine_optional(const std::vector<Unit>& units, bool free_text) const;
 
     static constexpr Xapian::termcount kMaxExpansion = 200;
@@ -59,7 +59,7 @@ public:
 
 private:
     Xapian::Query word_query(const Token& t) const;
-    Xapian::Query proximity(const std::vector<Unit>& units) const;
+    void record_pairs(const std::vector<Unit>& units) const;
     Xapian::Query whole_query(const Token& whole, const std::vector<const Token*>& parts) const;
     [[nodiscard]] bool is_pairing(const Token& whole, const std::vector<const Token*>& parts) const;
     Xapian::Query alternative_query(const std::string& text);
