@@ -185,21 +185,19 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     result.active_filters = parsed.filters.describe();
     for (const QueryNotice& n : parsed.notices) result.notices.push_back(n.line());
 
+    Xapian::Query query = parsed.full();
+    if (!request.exclude_ids.empty()) {
+        // Id terms, one posting each: a cheap boolean exclusion even for thousands of ids.
+        std::vector<Xapian::Query> ids;
+        ids.reserve(request.exclude_ids.size());
+        for (const std::string& id : request.exclude_ids) ids.emplace_back(id_term(id));
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                              Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
+    }
     RecencySource recency(request.recency_half_life_days > 0 ? request.recency_half_life_days : 1,
                           params_.recency_weight, today.days_since_epoch());
-    const auto finish = [&](Xapian::Query q) {
-        if (!request.exclude_ids.empty()) {
-            // Id terms, one posting each: a cheap boolean exclusion even for thousands of ids.
-            std::vector<Xapian::Query> ids;
-            ids.reserve(request.exclude_ids.size());
-            for (const std::string& id : request.exclude_ids) ids.emplace_back(id_term(id));
-            q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
-        }
-        if (request.recency_half_life_days > 0)
-            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(&recency));
-        return q;
-    };
-    const Xapian::Query query = finish(parsed.full());
+    if (request.recency_half_life_days > 0)
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&recency));
     // Proximity re-scores the best matches of the words (rerank.hpp). A date order uses relevance
     // only between articles of the same day: the words decide it.
     const bool two_stages = request.sort == SortOrder::Relevance && !parsed.pairs.empty();
@@ -269,7 +267,7 @@ SearchResult Engine::search_once(const SearchRequest& request) {
         if (request.sort == SortOrder::Relevance)
             for (Xapian::doccount i = 0; i < page.mset.size(); ++i) page.order.push_back(i);
         for (const Xapian::doccount index : page.order)
-            entries.push_back({page.mset[index], page.mset[index].get_weight(), 0, &enquire});
+            entries.push_back({page.mset[index], page.mset[index].get_weight(), 0});
         mset = std::move(page.mset);
     }
     result.total = one_pass ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
@@ -282,7 +280,7 @@ SearchResult Engine::search_once(const SearchRequest& request) {
         hit.score = entry.score;
         hit.article = stored_article(entry.it.get_document());
         if (request.explain) {
-            hit.explanation = explain_hit(*entry.enquire, entry.it, db_.all);
+            hit.explanation = explain_hit(enquire, entry.it, db_.all);
             if (entry.proximity > 0)
                 hit.explanation += " + proximity of neighbouring words " + std::to_string(entry.proximity);
             for (const auto& e : parsed.expansions) hit.explanation += "\nsynonyms: " + e;

@@ -90,7 +90,7 @@ RankedPage rank_in_two_stages(const Xapian::Enquire& words, const Xapian::Databa
                 extra += params.proximity_ordered_weight * weight * saturate(ordered) +
                          params.proximity_unordered_weight * weight * saturate(near);
             }
-            scored.push_back({it, it.get_weight() + extra, extra, &words});
+            scored.push_back({it, it.get_weight() + extra, extra});
         }
         // Ties by id, as the first stage: relevance order sorts by the id slot, its sort key.
         std::stable_sort(scored.begin(), scored.end(), [](const PageEntry& x, const PageEntry& y) {
@@ -100,7 +100,7 @@ RankedPage rank_in_two_stages(const Xapian::Enquire& words, const Xapian::Databa
     }
     for (Xapian::doccount r = offset; r < offset + limit && r < page.mset.size(); ++r) {
         if (r < head) page.entries.push_back(scored[r]);
-        else page.entries.push_back({page.mset[r], page.mset[r].get_weight(), 0, &words});
+        else page.entries.push_back({page.mset[r], page.mset[r].get_weight(), 0});
     }
     return page;
 }

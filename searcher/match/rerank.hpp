@@ -17,7 +17,6 @@ struct PageEntry {
     Xapian::MSetIterator it;
     double score = 0;
     double proximity = 0;  ///< what the pairs added to the words' score (0 past the re-scored head)
-    const Xapian::Enquire* enquire = nullptr;  ///< for --explain
 };
 
 /// The page [offset, offset + limit) of a relevance order, and the first stage's result set.
