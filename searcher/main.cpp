@@ -107,7 +107,7 @@ int main(int argc, char** argv) try {
     weight("--form-weight", opt.ranking.form_weight,
            "Boost for the word's own form over other inflections (default 0.2)");
     ranking->add_option("--rerank-depth", opt.ranking.rerank_depth,
-                        "Neighbouring query words re-score this many of the best matches by the words (default 100)")
+                        "Neighbouring query words re-score this many of the best matches by the words (default 50)")
         ->check(CLI::Range(1u, 1000000u));
     weight("--synonym-weight", opt.ranking.synonym_weight, "Scale of synonym alternatives (default 0.8)");
     weight("--bm25-k1", opt.ranking.bm25_k1, "BM25 k1 (default 1.2)");
