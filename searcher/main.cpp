@@ -50,6 +50,11 @@ int main(int argc, char** argv) try {
     app.add_option("--timeout", opt.shards.timeout_ms,
                    "Milliseconds to wait for a remote shard to connect or answer before failing (default 10000)")
         ->check(CLI::Range(1u, 3600000u));
+    auto* time_limit = app.add_option(
+        "--time-limit", opt.request.time_limit_ms,
+        "Milliseconds after which a search stops counting matches: the results stay exact, the total and facets "
+        "are partial (JSON: partial, a notice); 0: none (default; serve: 2000)")
+        ->check(CLI::Range(0.0, 3600000.0));
     app.add_flag("--allow-partial", opt.shards.allow_partial,
                  "Answer from the shards that respond when a remote shard fails (a notice names it; JSON: partial)");
     std::vector<std::string> words;
@@ -180,6 +185,8 @@ int main(int argc, char** argv) try {
         serve.request.date_words = opt.request.date_words;
         serve.request.recency_half_life_days = opt.request.recency_half_life_days;
         serve.request.sort = opt.request.sort;
+        // A request never holds an Engine for long: others wait for it.
+        serve.request.time_limit_ms = time_limit->count() > 0 ? opt.request.time_limit_ms : 2000;
         serve.request.limit = std::min(opt.request.limit, veille::ApiLimits{}.max_limit);
         return veille::run_serve(serve);
     }

@@ -29,6 +29,8 @@ struct SearchRequest {
     bool date_words = true;                  ///< « depuis janvier » → date: filter (--no-date-words: words)
     std::optional<Date> today;               ///< what date words and --recency count from (--today); unset: the clock
     std::vector<std::string> exclude_ids;    ///< articles never matched, by id (what a watch already reported)
+    double time_limit_ms = 0;                ///< counting every match stops this long after the search began
+                                             ///< (the page stays exact; total and facets partial); 0 = none
 };
 
 /// A facet value and the number of matching articles that carry it.
@@ -54,7 +56,8 @@ struct SearchResult {
     double took_ms = 0;
     std::optional<std::string> suggestion;   ///< did-you-mean, accents restored
     std::vector<std::string> notices;        ///< what a lenient reading ignored or cannot find, in French
-    bool partial = false;                    ///< --allow-partial: a remote shard did not answer (named in notices)
+    bool partial = false;                    ///< a remote shard did not answer (--allow-partial), or the time limit
+                                             ///< stopped the count: total and facets count part of the matches
     std::vector<SearchHit> hits;
     std::map<std::string, std::vector<FacetCount>> facets;  ///< "company", "topic", "date" (YYYY-MM)
     std::vector<std::string> active_filters; ///< "company:OpenAI", "date:2025-07"…

@@ -3,7 +3,7 @@
 
 _veille_search() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
-    local options="-h --help --version --db --timeout --allow-partial --json --trec -n --limit --offset --facet-limit --explain
+    local options="-h --help --version --db --timeout --time-limit --allow-partial --json --trec -n --limit --offset --facet-limit --explain
         --strict --analyze --history --filter --today --no-date-words --sort --recency --title-weight --coordination
         --proximity --proximity-near --rerank-depth --phrase-weight --compound-split-ratio --compound-part-weight
         --form-weight --synonym-weight --bm25-k1 --bm25-b --bm25-delta --bm25-min-normlen"
@@ -44,7 +44,7 @@ _veille_search() {
             return ;;
         --today)
             COMPREPLY=($(compgen -W "$(date +%F)" -- "$cur")); return ;;
-        --analyze | --timeout | -n | --limit | --offset | --facet-limit | --recency | --title-weight | \
+        --analyze | --timeout | --time-limit | -n | --limit | --offset | --facet-limit | --recency | --title-weight | \
         --coordination | --proximity | --proximity-near | --rerank-depth | --phrase-weight | \
         --compound-split-ratio | --compound-part-weight | --form-weight | --synonym-weight | --bm25-k1 | --bm25-b | \
         --bm25-delta | --bm25-min-normlen | --depth | --tag | --max-drop | --unjudged-warn | --listen | --threads)

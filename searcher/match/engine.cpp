@@ -2,6 +2,7 @@
 // filtered field counted without its own filter) → snippets → did-you-mean.
 #include "searcher/match/engine.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -137,12 +138,13 @@ bool Engine::reopen() {
 
 SearchResult Engine::search(const SearchRequest& request) {
     const auto start = std::chrono::steady_clock::now();
+    const Deadline deadline(start, request.time_limit_ms);
     // A writer committing meanwhile invalidates old revisions: reopen and run again.
     for (int attempt = 0;; ++attempt) {
         try {
             if (reopen())
                 for (FacetColumn& c : columns_) c.clear();
-            SearchResult result = search_once(request);
+            SearchResult result = search_once(request, deadline);
             result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
             return result;
         } catch (const Xapian::DatabaseModifiedError&) {
@@ -164,7 +166,7 @@ SearchResult Engine::search(const SearchRequest& request) {
     }
 }
 
-SearchResult Engine::search_once(const SearchRequest& request) {
+SearchResult Engine::search_once(const SearchRequest& request, const Deadline& deadline) {
     // Xapian 1.4's remote backend runs no KeyMaker, which « undated last » in ascending order needs.
     if (db_.remote && request.sort == SortOrder::Oldest)
         throw UsageError("--sort oldest is not available over remote shards (Xapian 1.4's remote backend sorts by "
@@ -237,7 +239,7 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     std::optional<Xapian::doccount> counted;
     SharedJobs snippet_jobs;
     std::future<void> helper_done = helper_.post([&] {
-        if (counter && !one_pass) counted = counter->count(count_db_.all);
+        if (counter && !one_pass) counted = counter->count(count_db_.all, deadline);
         snippet_jobs.take_all();
     });
     // However this frame is left, the helper is released and waited for: its task uses the frame.
@@ -253,6 +255,9 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     const auto offset = static_cast<Xapian::doccount>(request.offset);
     const auto limit = static_cast<Xapian::doccount>(request.limit);
     const Xapian::doccount checkatleast = one_pass ? db_.all.get_doccount() : 0;
+    // Past the time limit Xapian stops visiting every match (the counting spies see no more) and
+    // ranks on with its usual pruning: the page stays exact.
+    if (one_pass && deadline.set()) enquire.set_time_limit(deadline.seconds_left());
     // Relevance order breaks ties on the id slot already; the date orders need ordered_page().
     std::vector<PageEntry> entries;
     Xapian::MSet mset;
@@ -271,7 +276,8 @@ SearchResult Engine::search_once(const SearchRequest& request) {
         mset = std::move(page.mset);
     }
     result.total = one_pass ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
-    if (one_pass) counter->drill_down(db_.all);
+    bool cut_short = one_pass && mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+    if (one_pass) counter->drill_down(db_.all, deadline);
 
     std::size_t rank = request.offset;
     for (const PageEntry& entry : entries) {
@@ -308,6 +314,17 @@ SearchResult Engine::search_once(const SearchRequest& request) {
     helper_done.get();  // rethrows what the helper ran into
     if (counted) result.total = *counted;
     if (counter) result.facets = counter->facets(request.facet_limit);
+    if (cut_short || (counter && counter->cut_short())) {
+        // Both are lower bounds: the matches counted, and those the ranking saw.
+        result.total = std::max<std::size_t>(result.total, mset.get_matches_lower_bound());
+        result.partial = true;
+        std::ostringstream written;
+        written << request.time_limit_ms;
+        std::string ms = written.str();
+        std::replace(ms.begin(), ms.end(), '.', ',');  // « 0,5 ms », as the human view writes numbers
+        result.notices.push_back("temps limite de " + ms +
+                                 " ms atteint : le total et les facettes ne comptent qu'une partie des articles trouvés");
+    }
     if (on_servers) {
         ServerCounts counts = count_on_servers(db_.all, parsed, query, request.facet_limit);
         result.total = counts.total;

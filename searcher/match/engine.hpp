@@ -8,6 +8,7 @@
 
 #include "common/database.hpp"
 
+#include "searcher/match/deadline.hpp"
 #include "searcher/match/facets.hpp"
 #include "searcher/match/helper_thread.hpp"
 #include "searcher/match/ranking.hpp"
@@ -43,7 +44,7 @@ public:
     [[nodiscard]] const Xapian::Database& database() const { return db_.all; }
 
 private:
-    SearchResult search_once(const SearchRequest& request);
+    SearchResult search_once(const SearchRequest& request, const Deadline& deadline);
     bool reopen();
 
     std::vector<std::string> paths_;

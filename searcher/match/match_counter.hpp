@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "searcher/match/deadline.hpp"
 #include "searcher/match/facets.hpp"
 #include "searcher/query/query_parser.hpp"
 
@@ -27,10 +28,13 @@ public:
     /// Counts while `enquire` ranks (it must visit every match: checkatleast = all documents).
     void attach(Xapian::Enquire& enquire);
     /// Counts the query's match set over `db` (as a bitmap of posting lists, else in an unweighted
-    /// pass), runs the drill-down counts, and returns the number of matches.
-    Xapian::doccount count(const Xapian::Database& db);
+    /// pass), runs the drill-down counts, and returns the number of matches. Each pass stops at
+    /// `deadline` (cut_short() then says so; the counts are those of the matches seen).
+    Xapian::doccount count(const Xapian::Database& db, const Deadline& deadline = {});
     /// The drill-down passes alone (after attach() and the ranking).
-    void drill_down(const Xapian::Database& db);
+    void drill_down(const Xapian::Database& db, const Deadline& deadline = {});
+    /// True when a pass stopped at its deadline.
+    [[nodiscard]] bool cut_short() const { return cut_short_; }
     /// The counts: for each facet, its `limit` top values.
     [[nodiscard]] std::map<std::string, std::vector<FacetCount>> facets(std::size_t limit) const;
 
@@ -39,6 +43,7 @@ private:
     std::string match_set_;                          // serialised match_set_only(query)
     std::vector<std::string> sides_;                 // by index: serialised drill-down query, if filtered
     std::vector<std::unique_ptr<FacetSpy>> spies_;   // by index
+    bool cut_short_ = false;
 };
 
 }  // namespace veille

@@ -233,3 +233,30 @@ TEST_CASE("a phrase with a stop word matches across the gap it leaves, in order 
     // A stop word alone is not indexed: it finds nothing rather than every article.
     CHECK(json::parse(run_search({"--db", db, "--json", "\"de la\""}).out)["total"] == 0);
 }
+
+TEST_CASE("time limit: past it, the results stay exact and the counts say they are partial", "[e2e][search]") {
+    // A limit already past when counting begins (parsing alone takes longer): the count stops at once.
+    for (const char* q : {"puces", "modèles de langage", "Nvidia"}) {
+        DYNAMIC_SECTION("« " << q << " »") {
+            const json whole = search({q});
+            const json cut = search({"--time-limit", "0.001", q});
+            CHECK_FALSE(whole.value("partial", false));
+            CHECK(cut["partial"] == true);
+            REQUIRE(cut["notices"].size() == 1);
+            CHECK_THAT(cut["notices"][0].get<std::string>(), Catch::StartsWith("temps limite de 0,001 ms atteint"));
+            REQUIRE(cut["results"].size() == whole["results"].size());
+            for (std::size_t i = 0; i < cut["results"].size(); ++i) {
+                CHECK(cut["results"][i]["id"] == whole["results"][i]["id"]);
+                CHECK(cut["results"][i]["score"] == whole["results"][i]["score"]);
+            }
+            // The total is a lower bound: at least the page, at most every match.
+            CHECK(cut["total"].get<int>() >= static_cast<int>(cut["results"].size()));
+            CHECK(cut["total"].get<int>() <= whole["total"].get<int>());
+        }
+    }
+    // A generous limit changes nothing.
+    CHECK(search({"--time-limit", "60000", "puces"})["total"] == search({"puces"})["total"]);
+    CHECK_FALSE(search({"--time-limit", "60000", "puces"}).value("partial", false));
+    const auto bad = run_search({"--db", corpus_db(), "--time-limit", "-5", "puces"});
+    CHECK(bad.exit_code == 2);
+}

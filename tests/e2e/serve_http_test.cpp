@@ -76,7 +76,7 @@ TEST_CASE("serve: /api/search is byte for byte the --json object of the same req
     }
 }
 
-TEST_CASE("serve: its own --today, --no-date-words, --recency and --sort apply to every request", "[e2e][serve]") {
+TEST_CASE("serve: its own --today, --no-date-words, --recency, --sort and --time-limit apply to every request", "[e2e][serve]") {
     // A server reads date words from the day it is told, as `veille-search --today` does: without
     // it, « depuis janvier » would count from the clock and the API would drift from the CLI.
     const std::string& db = veille::test::corpus_and_mini_db();
@@ -94,6 +94,8 @@ TEST_CASE("serve: its own --today, --no-date-words, --recency and --sort apply t
         {{"--sort", "date", "-n", "3"}, {{"q", "Mistral AI"}}, {"--sort", "date", "-n", "3", "Mistral AI"}},
         // the URL's own sort wins over the server's default
         {{"--sort", "date"}, {{"q", "Mistral AI"}, {"sort", "relevance"}}, {"Mistral AI"}},
+        // a time limit already past when counting begins: the same partial answer
+        {{"--time-limit", "0.001"}, {{"q", "puces"}}, {"--time-limit", "0.001", "puces"}},
     };
     std::vector<std::string> answers;
     for (const auto& c : cases) {
@@ -111,6 +113,8 @@ TEST_CASE("serve: its own --today, --no-date-words, --recency and --sort apply t
     // The first reading took « depuis janvier » as a date filter, the second (--no-date-words) did not.
     CHECK(json::parse(answers[0])["filters"].dump().find("date:") != std::string::npos);
     CHECK(json::parse(answers[1])["filters"].dump().find("date:") == std::string::npos);
+    CHECK(json::parse(answers[5])["partial"] == true);
+    CHECK_FALSE(json::parse(answers[0]).contains("partial"));
 
     // A filter on the server's command line would be a subset no URL can lift: refused, before listening.
     const auto refused = run_search({"--db", db, "--filter", "company:openai", "serve", "--listen", "127.0.0.1:0"});
