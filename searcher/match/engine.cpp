@@ -142,6 +142,14 @@ SearchResult Engine::search(const SearchRequest& request) {
     // A writer committing meanwhile invalidates old revisions: reopen and run again.
     for (int attempt = 0;; ++attempt) {
         try {
+            if (shards_failed_) {
+                // A remote shard failed in an earlier search: open them all again, which names one
+                // still down (DatabaseError) or finds them back.
+                db_ = open_shards(paths_, shard_options_);
+                count_db_ = open_shards(paths_, shard_options_);
+                for (FacetColumn& c : columns_) c.clear();
+                shards_failed_ = false;
+            }
             if (reopen())
                 for (FacetColumn& c : columns_) c.clear();
             SearchResult result = search_once(request, deadline);
@@ -152,8 +160,10 @@ SearchResult Engine::search(const SearchRequest& request) {
         } catch (const Xapian::NetworkError& e) {
             // A remote shard failed during the search: with --allow-partial, open the shards again
             // (the failing one is then left out, as missing) and search once more.
-            if (!shard_options_.allow_partial || attempt >= 1)
-                throw DatabaseError(path_, "a remote shard failed: " + e.get_description());
+            if (!shard_options_.allow_partial || attempt >= 1) {
+                shards_failed_ = true;
+                throw DatabaseError(path_, "a remote shard failed: " + failed_shards(e));
+            }
             db_ = open_shards(paths_, shard_options_);
             count_db_ = open_shards(paths_, shard_options_);
             for (FacetColumn& c : columns_) c.clear();
@@ -164,6 +174,19 @@ SearchResult Engine::search(const SearchRequest& request) {
             throw DatabaseError(path_, "search failed: " + e.get_description());
         }
     }
+}
+
+// Xapian's NetworkError does not say which shard broke: opening them all again, leaving out those
+// that fail, names them (« 127.0.0.1:7401 (shards.stub:2): NetworkError: … »).
+std::string Engine::failed_shards(const Xapian::NetworkError& e) const {
+    std::string names;
+    try {
+        ShardOptions probe = shard_options_;
+        probe.allow_partial = true;
+        for (const std::string& m : open_shards(paths_, probe).missing) names += (names.empty() ? "" : "; ") + m;
+    } catch (const std::exception&) {
+    }
+    return names.empty() ? e.get_description() : names;
 }
 
 SearchResult Engine::search_once(const SearchRequest& request, const Deadline& deadline) {

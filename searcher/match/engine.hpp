@@ -46,6 +46,7 @@ public:
 private:
     SearchResult search_once(const SearchRequest& request, const Deadline& deadline);
     bool reopen();
+    std::string failed_shards(const Xapian::NetworkError& e) const;
 
     std::vector<std::string> paths_;
     ShardOptions shard_options_;
@@ -55,6 +56,7 @@ private:
     ShardedDatabase count_db_;  // a second handle: counting runs on another thread (handles are not thread-safe)
     std::unique_ptr<QueryParser> parser_;
     std::vector<FacetColumn> columns_;  // one per kFacetFields entry, kept between searches
+    bool shards_failed_ = false;        // a remote shard failed: open them again before the next search
     HelperThread helper_;  // last: destroyed first, while what its tasks use still exists
 };
 

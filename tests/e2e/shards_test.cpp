@@ -416,6 +416,29 @@ TEST_CASE("veille-search over 3 xapian-tcpsrv shards answers what one database a
         CHECK(after.total < before.total);
         for (const auto& hit : after.hits) CHECK(veille::shard_of(hit.article.id, kShards) != 0);
     }
+    SECTION("serve: a shard killed while serving is a 503 naming it; with --allow-partial, the others answer") {
+        const veille::test::ServeProcess strict(stub, {"--timeout", "2000"});
+        const veille::test::ServeProcess lenient(stub, {"--timeout", "2000", "--allow-partial"});
+        REQUIRE(strict.get("/api/search?q=ia").status == 200);
+        const auto before = lenient.get("/api/search?q=ia&n=100");
+        REQUIRE(before.status == 200);
+        CHECK_FALSE(json::parse(before.body).contains("partial"));
+        servers[2]->kill_now();
+        const std::string shard = "127.0.0.1:" + std::to_string(servers[2]->port());
+        for (int request = 0; request < 2; ++request) {  // and again: the server itself goes on
+            const auto down = strict.get("/api/search?q=ia");
+            INFO(down.body);
+            CHECK(down.status == 503);
+            CHECK(json::parse(down.body)["error"].get<std::string>().find(shard) != std::string::npos);
+            const auto after = lenient.get("/api/search?q=ia&n=100");
+            REQUIRE(after.status == 200);
+            const json j = json::parse(after.body);
+            CHECK(j["partial"] == true);
+            CHECK(j["total"] < json::parse(before.body)["total"]);
+            for (const auto& hit : j["results"]) CHECK(veille::shard_of(hit["id"].get<std::string>(), kShards) != 2);
+        }
+        CHECK(strict.get("/api/health").status == 503);  // the database, whole, is not there
+    }
     SECTION("a shard server that is down: an error naming it") {
         servers[1]->kill_now();
         const auto r = run_search({"--db", stub, "ia"});
