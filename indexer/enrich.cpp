@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "common/extract/date_parser.hpp"
+#include "common/extract/name_candidates.hpp"
 
 namespace veille {
 
@@ -35,6 +36,15 @@ void Enricher::enrich(Article& article, const std::vector<Token>& title_tokens,
     if (evidence) {
         evidence->companies.clear();
         evidence->ignored.clear();
+        evidence->candidates.clear();
+        for (std::size_t part = 0; part < 2; ++part) {
+            std::vector<CompanyMention> in_part;
+            for (const auto& m : mentions)
+                if (m.part == part) in_part.push_back(m);
+            for (std::string& name : name_candidates(part == 0 ? std::string_view(article.title) : article.body,
+                                                     part == 0 ? title_tokens : body_tokens, in_part))
+                add_unique(evidence->candidates, name);
+        }
         for (std::size_t i = 0; i < companies.size(); ++i)
             evidence->companies.push_back({companies[i], i < from_input, {}, {}, 0});
         for (const auto& m : mentions) {

@@ -26,6 +26,7 @@ struct Evidence {
     std::string date_text;                     ///< the words the date was read from (text), or its ISO form
     std::vector<CompanyEvidence> companies;    ///< in the article's company order
     std::vector<CompanyMention> ignored;       ///< ambiguous names not counted (no company context)
+    std::vector<std::string> candidates;       ///< capitalised names no company covers (name_candidates.hpp)
     bool topics_from_input = false;            ///< the input gave `topics`: kept, not extracted
     std::vector<TopicScore> topics;            ///< chosen topics with score and matched terms
     std::vector<TopicScore> runners_up;        ///< other topics that scored, best first

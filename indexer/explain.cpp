@@ -61,6 +61,7 @@ std::string explain_article(const std::string& db_path, const std::string& id, c
     nlohmann::json ignored = nlohmann::json::array();
     for (const auto& m : ev.ignored) ignored.push_back({{"company", m.company}, {"surface", m.surface}, {"rule", m.rule}});
     j["ignored"] = ignored;
+    j["candidates"] = ev.candidates;
     auto topics_json = [](const std::vector<TopicScore>& topics) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& t : topics) {
@@ -89,6 +90,12 @@ std::string explain_article(const std::string& db_path, const std::string& id, c
         out << "\n";
     }
     for (const auto& m : ev.ignored) out << "  (not counted) « " << m.surface << " » → " << m.company << ": " << m.rule << "\n";
+    if (!ev.candidates.empty()) {
+        // Names the gazetteer may lack (common/data/companies.tsv): people and places too, for a reader to sort.
+        out << "  (not in the gazetteer)";
+        for (const auto& c : ev.candidates) out << " « " << c << " »";
+        out << "\n";
+    }
     out << "topics:\n";
     for (const auto& t : ev.topics) {
         out << "  " << t.topic << " (score " << t.score << "):";

@@ -111,6 +111,21 @@ TEST_CASE("explain and gold describe extraction", "[e2e][index]") {
     CHECK_FALSE(e["topics"].empty());
     CHECK(run_index({"--db", db, "--explain", "no-such-id"}).exit_code == 2);
 
+    // A company the gazetteer lacks is shown as a name to check, not silently dropped.
+    const std::string unknown = tmp.write(
+        "unknown.jsonl",
+        R"({"id": "fink", "title": "Double authentification", "date": "2025-06-19", "body": "Selon une enquête, la )"
+        R"(double authentification par SMS est vulnérable. En cause, la société suisse qui gère ce service : Fink )"
+        R"(Telecom, dont les clients comptent Google."})"
+        "\n");
+    REQUIRE(run_index({"--db", db, unknown}).exit_code == 0);
+    const auto human = run_index({"--db", db, "--explain", "fink"});
+    REQUIRE(human.exit_code == 0);
+    CHECK_THAT(human.out, Catch::Contains("  Google ×1"));
+    CHECK_THAT(human.out, Catch::Contains("(not in the gazetteer) « SMS » « Fink Telecom »"));
+    const json fink = json::parse(run_index({"--db", db, "--explain", "fink", "--json"}).out);
+    CHECK(fink["candidates"] == json::array({"SMS", "Fink Telecom"}));
+
     const auto gold = run_index({"--gold", veille::test::source_file("corpus/eval/gold.jsonl"), "--json",
                                  veille::test::source_file("corpus/articles/articles.jsonl")});
     INFO(gold.err);
