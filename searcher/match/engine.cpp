@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <future>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -66,21 +67,30 @@ long today_days() {
     return static_cast<long>(now / 86400);
 }
 
-std::string explain_hit(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it, const Xapian::Database& db) {
+// `frequencies` keeps the term frequencies between the hits of one search (over remote shards, each
+// is a round trip per shard).
+std::string explain_hit(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it, const Xapian::Database& db,
+                        std::map<std::string, double>& frequencies) {
     std::ostringstream out;
     out << "score " << it.get_weight() << " = BM25 over matched terms:";
+    const std::vector<std::string> terms(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+    // The document's term list read once, in term order (over a remote shard, each read is a round trip).
+    std::vector<std::string> sorted = terms;
+    std::sort(sorted.begin(), sorted.end());
+    std::map<std::string, Xapian::termcount> wdf;
+    const Xapian::Document doc = it.get_document();
+    auto dt = doc.termlist_begin();
+    for (const std::string& term : sorted) {
+        dt.skip_to(term);
+        if (dt == doc.termlist_end()) break;
+        if (*dt == term) wdf[term] = dt.get_wdf();
+    }
     const double n = db.get_doccount();
-    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
-        const std::string term = *t;
-        const double tf = db.get_termfreq(term);
-        Xapian::termcount wdf = 0;
-        const auto doc = it.get_document();
-        for (auto dt = doc.termlist_begin(); dt != doc.termlist_end(); ++dt) {
-            dt.skip_to(term);
-            if (dt != doc.termlist_end() && *dt == term) wdf = dt.get_wdf();
-            break;
-        }
-        out << " " << term << "(wdf " << wdf << ", idf " << std::log((n - tf + 0.5) / (tf + 0.5) + 1) << ")";
+    for (const std::string& term : terms) {
+        auto known = frequencies.find(term);
+        if (known == frequencies.end()) known = frequencies.emplace(term, db.get_termfreq(term)).first;
+        const double tf = known->second;
+        out << " " << term << "(wdf " << wdf[term] << ", idf " << std::log((n - tf + 0.5) / (tf + 0.5) + 1) << ")";
     }
     return out.str();
 }
@@ -303,13 +313,14 @@ SearchResult Engine::search_once(const SearchRequest& request, const Deadline& d
     if (one_pass) counter->drill_down(db_.all, deadline);
 
     std::size_t rank = request.offset;
+    std::map<std::string, double> frequencies;  // --explain's, shared by the hits
     for (const PageEntry& entry : entries) {
         SearchHit hit;
         hit.rank = ++rank;
         hit.score = entry.score;
         hit.article = stored_article(entry.it.get_document());
         if (request.explain) {
-            hit.explanation = explain_hit(enquire, entry.it, db_.all);
+            hit.explanation = explain_hit(enquire, entry.it, db_.all, frequencies);
             if (entry.proximity > 0)
                 hit.explanation += " + proximity of neighbouring words " + std::to_string(entry.proximity);
             for (const auto& e : parsed.expansions) hit.explanation += "\nsynonyms: " + e;
