@@ -109,55 +109,64 @@ void check_query(const TempDir& dir, const std::string& db, const std::string& l
 
 }  // namespace
 
-TEST_CASE("nasty queries are answered (with --strict: answered or rejected with a column)",
+// Three test cases, not three sections: CTest runs them side by side (about 400 processes in all).
+TEST_CASE("nasty queries of tests/data/queries_nasty.txt are answered, one process each (with --strict: "
+          "answered or rejected with a column)",
           "[e2e][robustness][query]") {
     TempDir dir;
     const std::string& db = veille::test::corpus_db();
     const auto file_queries = nasty_queries();
     REQUIRE(file_queries.size() >= 40);
+    for (const bool strict : {false, true})
+        for (std::size_t i = 0; i < file_queries.size(); ++i)
+            check_query(dir, db, "queries_nasty.txt #" + std::to_string(i + 1), file_queries[i], strict);
+}
 
-    SECTION("one process per query (tests/data/queries_nasty.txt)") {
-        for (const bool strict : {false, true})
-            for (std::size_t i = 0; i < file_queries.size(); ++i)
-                check_query(dir, db, "queries_nasty.txt #" + std::to_string(i + 1), file_queries[i], strict);
-    }
-    SECTION("one process per query (generated)") {
-        for (const bool strict : {false, true})
-            for (const auto& [label, query] : generated_queries()) check_query(dir, db, label, query, strict);
-    }
-    SECTION("every query and control character through one stdin session") {
-        // Each line is answered with a JSON line (with --strict, possibly rejected on stderr as "stdin:N: …
-        // column …").
-        std::vector<std::string> queries = file_queries;
-        for (int c = 1; c < 32; ++c)
-            if (c != '\n') queries.push_back(std::string("cloud") + static_cast<char>(c) + "souverain");
-        queries.push_back(std::string("cloud\x7Fsouverain"));
-        queries.push_back(std::string("octet\0nul", 9));
-        queries.push_back(std::string(1, '\0'));
-        std::string input;
-        for (const auto& q : queries) input += q + "\n";
-        for (const bool strict : {false, true}) {
-            std::vector<std::string> args{"--db", db, "--json"};
-            if (strict) args.push_back("--strict");
-            const auto r = search_limited(args, dir, Limits{60.0}, input);
-            INFO("stderr: " << r.err.substr(0, 4000));
-            CHECK_FALSE(r.timed_out);
-            CHECK(r.max_rss_kb < kMaxRssKb);
-            CHECK((r.exit_code == 0 || r.exit_code == 2));
-            std::size_t answered = 0, rejected = 0;
-            for (const auto& line : lines_of(r.out)) {
-                const auto answer = nlohmann::json::parse(line, nullptr, false);
-                CHECK_FALSE(answer.is_discarded());
-                ++answered;
-            }
-            for (const auto& line : lines_of(r.err)) {
-                INFO(line);
-                CHECK(line.rfind("veille-search: stdin:", 0) == 0);
-                CHECK(line.find("column") != std::string::npos);
-                ++rejected;
-            }
-            CHECK(answered + rejected == queries.size());  // no line is blank, none is lost
-            if (!strict) CHECK(rejected == 0);
+TEST_CASE("nasty generated queries are answered, one process each (with --strict: answered or rejected with a "
+          "column)",
+          "[e2e][robustness][query]") {
+    TempDir dir;
+    const std::string& db = veille::test::corpus_db();
+    for (const bool strict : {false, true})
+        for (const auto& [label, query] : generated_queries()) check_query(dir, db, label, query, strict);
+}
+
+TEST_CASE("nasty queries and every control character through one stdin session", "[e2e][robustness][query]") {
+    TempDir dir;
+    const std::string& db = veille::test::corpus_db();
+    const auto file_queries = nasty_queries();
+    REQUIRE(file_queries.size() >= 40);
+    // Each line is answered with a JSON line (with --strict, possibly rejected on stderr as "stdin:N: …
+    // column …").
+    std::vector<std::string> queries = file_queries;
+    for (int c = 1; c < 32; ++c)
+        if (c != '\n') queries.push_back(std::string("cloud") + static_cast<char>(c) + "souverain");
+    queries.push_back(std::string("cloud\x7Fsouverain"));
+    queries.push_back(std::string("octet\0nul", 9));
+    queries.push_back(std::string(1, '\0'));
+    std::string input;
+    for (const auto& q : queries) input += q + "\n";
+    for (const bool strict : {false, true}) {
+        std::vector<std::string> args{"--db", db, "--json"};
+        if (strict) args.push_back("--strict");
+        const auto r = search_limited(args, dir, Limits{60.0}, input);
+        INFO("stderr: " << r.err.substr(0, 4000));
+        CHECK_FALSE(r.timed_out);
+        CHECK(r.max_rss_kb < kMaxRssKb);
+        CHECK((r.exit_code == 0 || r.exit_code == 2));
+        std::size_t answered = 0, rejected = 0;
+        for (const auto& line : lines_of(r.out)) {
+            const auto answer = nlohmann::json::parse(line, nullptr, false);
+            CHECK_FALSE(answer.is_discarded());
+            ++answered;
         }
+        for (const auto& line : lines_of(r.err)) {
+            INFO(line);
+            CHECK(line.rfind("veille-search: stdin:", 0) == 0);
+            CHECK(line.find("column") != std::string::npos);
+            ++rejected;
+        }
+        CHECK(answered + rejected == queries.size());  // no line is blank, none is lost
+        if (!strict) CHECK(rejected == 0);
     }
 }
