@@ -419,7 +419,8 @@ TEST_CASE("veille-search over 3 xapian-tcpsrv shards answers what one database a
         CHECK(after.total < before.total);
         for (const auto& hit : after.hits) CHECK(veille::shard_of(hit.article.id, kShards) != 0);
     }
-    SECTION("serve: a shard killed while serving is a 503 naming it; with --allow-partial, the others answer") {
+    SECTION("serve: a shard killed while serving is a 503 naming it, until it is back; with --allow-partial, the "
+            "others answer") {
         const veille::test::ServeProcess strict(stub, {"--timeout", "2000"});
         const veille::test::ServeProcess lenient(stub, {"--timeout", "2000", "--allow-partial"});
         REQUIRE(strict.get("/api/search?q=ia").status == 200);
@@ -441,6 +442,15 @@ TEST_CASE("veille-search over 3 xapian-tcpsrv shards answers what one database a
             for (const auto& hit : j["results"]) CHECK(veille::shard_of(hit["id"].get<std::string>(), kShards) != 2);
         }
         CHECK(strict.get("/api/health").status == 503);  // the database, whole, is not there
+
+        // The server back on its port: the strict server searches it again, without a restart.
+        const int port = servers[2]->port();
+        servers[2] = std::make_unique<TcpsrvProcess>(dir + "/shard-2", port);
+        const auto back = strict.get("/api/search?q=ia&n=100");
+        INFO(back.body);
+        REQUIRE(back.status == 200);
+        CHECK(json::parse(back.body)["total"] == json::parse(before.body)["total"]);
+        CHECK(strict.get("/api/health").status == 200);
     }
     SECTION("a shard server that is down: an error naming it") {
         servers[1]->kill_now();

@@ -57,10 +57,10 @@ std::string tcpsrv_program() {
     return {};
 }
 
-TcpsrvProcess::TcpsrvProcess(const std::string& db) {
+TcpsrvProcess::TcpsrvProcess(const std::string& db, int port) {
     const std::string program = tcpsrv_program();
     if (program.empty()) throw std::runtime_error("xapian-tcpsrv is not installed (scripts/setup: xapian-tools)");
-    port_ = free_port();
+    port_ = port > 0 ? port : free_port();
     const ExecArgs args(program, {"--quiet", "--port", std::to_string(port_), "--interface", "127.0.0.1", db});
     pid_ = ::fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");

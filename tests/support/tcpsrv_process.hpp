@@ -12,7 +12,8 @@ namespace veille::test {
 /// Throws std::runtime_error when it does not accept connections within 10 s.
 class TcpsrvProcess {
 public:
-    explicit TcpsrvProcess(const std::string& db);
+    /// On `port`, or on a free one when 0 (a server started again where a killed one listened).
+    explicit TcpsrvProcess(const std::string& db, int port = 0);
     ~TcpsrvProcess();
     TcpsrvProcess(const TcpsrvProcess&) = delete;
     TcpsrvProcess& operator=(const TcpsrvProcess&) = delete;
