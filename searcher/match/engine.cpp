@@ -155,9 +155,7 @@ SearchResult Engine::search(const SearchRequest& request) {
             if (shards_failed_) {
                 // A remote shard failed in an earlier search: open them all again, which names one
                 // still down (DatabaseError) or finds them back.
-                db_ = open_shards(paths_, shard_options_);
-                count_db_ = open_shards(paths_, shard_options_);
-                for (FacetColumn& c : columns_) c.clear();
+                open_shards_again();
                 shards_failed_ = false;
             }
             if (reopen())
@@ -174,9 +172,7 @@ SearchResult Engine::search(const SearchRequest& request) {
                 shards_failed_ = true;
                 throw DatabaseError(path_, "a remote shard failed: " + failed_shards(e));
             }
-            db_ = open_shards(paths_, shard_options_);
-            count_db_ = open_shards(paths_, shard_options_);
-            for (FacetColumn& c : columns_) c.clear();
+            open_shards_again();
         } catch (const Xapian::UnimplementedError& e) {
             // e.g. a phrase on one side of NEAR: a query Xapian cannot run is a query error.
             throw QueryError("unsupported query: " + e.get_msg(), 1);
@@ -184,6 +180,14 @@ SearchResult Engine::search(const SearchRequest& request) {
             throw DatabaseError(path_, "search failed: " + e.get_description());
         }
     }
+}
+
+// Both handles anew (a shard left out with --allow-partial, or back after a failure); the columns'
+// values came from the old ones.
+void Engine::open_shards_again() {
+    db_ = open_shards(paths_, shard_options_);
+    count_db_ = open_shards(paths_, shard_options_);
+    for (FacetColumn& c : columns_) c.clear();
 }
 
 // Xapian's NetworkError does not say which shard broke: opening them all again, leaving out those
@@ -309,7 +313,7 @@ SearchResult Engine::search_once(const SearchRequest& request, const Deadline& d
         mset = std::move(page.mset);
     }
     result.total = one_pass ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
-    bool cut_short = one_pass && mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+    const bool cut_short = one_pass && mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
     if (one_pass) counter->drill_down(db_.all, deadline);
 
     std::size_t rank = request.offset;

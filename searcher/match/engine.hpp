@@ -46,6 +46,7 @@ public:
 private:
     SearchResult search_once(const SearchRequest& request, const Deadline& deadline);
     bool reopen();
+    void open_shards_again();
     std::string failed_shards(const Xapian::NetworkError& e) const;
 
     std::vector<std::string> paths_;

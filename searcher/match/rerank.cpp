@@ -7,8 +7,6 @@
 #include <cmath>
 #include <map>
 
-#include "common/schema.hpp"
-
 namespace veille {
 
 namespace {
