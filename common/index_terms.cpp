@@ -34,14 +34,17 @@ void add_index_terms(Xapian::Document& doc, const std::vector<Token>& tokens, Xa
     // Terms are spelt in one reused buffer: a string built per token cost an allocation for every
     // word longer than the short-string buffer.
     thread_local std::string term;
+    const Xapian::termcount body_wdf = field == TextField::Title ? kTitleWdf : 1;
     for (const Token& t : tokens) {
         for_each_term(t, field, [&](std::string_view prefix, const std::string& form, bool positional) {
             term.assign(prefix);
             term += form;
+            // The title's own space (ZS) counts each word once: it answers title:, not ranking.
+            const Xapian::termcount wdf = prefix == prefix::kTitleStem ? 1 : body_wdf;
             if (positional)
-                doc.add_posting(term, offset + t.position);
+                doc.add_posting(term, offset + t.position, wdf);
             else
-                doc.add_term(term);
+                doc.add_term(term, wdf);
         });
     }
 }

@@ -95,7 +95,8 @@ int main(int argc, char** argv) try {
     const auto weight = [&](const char* name, double& value, const char* help, double max = 100.0) {
         ranking->add_option(name, value, help)->check(CLI::Range(0.0, max));
     };
-    weight("--title-weight", opt.ranking.title_weight, "Scale of title matches (default 0.25)");
+    weight("--title-weight", opt.ranking.title_weight,
+           "Scale of a title-only score added to the words' (default 0: a title's words already count 3 times)");
     weight("--coordination", opt.ranking.coordination_weight,
            "Boost for articles holding every query word (default 0.5)");
     weight("--proximity", opt.ranking.proximity_ordered_weight,

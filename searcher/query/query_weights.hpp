@@ -5,8 +5,9 @@
 namespace veille {
 
 struct QueryWeights {
-    double title_weight = 0.25;      ///< scale of the title-field match added to the body match (title words
-                                     ///< already count in the body space; eval: 1.5 cost 0.03 nDCG@10 on PIAF)
+    double title_weight = 0.0;       ///< scale of a title-field (ZS) match added to the body match; 0: none, the
+                                     ///< title's words already count kTitleWdf times in the body (schema.hpp;
+                                     ///< eval: 0.25 cost 0.028 MRR on the docs sets, nothing elsewhere)
     double coordination_weight = 0.5;///< scale of the all-words (AND) match added for short queries
     unsigned coordination_max_words = 5; ///< coordination boost applies up to this many query units
     double synonym_weight = 0.8;     ///< scale of synonym alternatives relative to the typed word

@@ -46,3 +46,38 @@ TEST_CASE("analyze shows exactly the terms of the indexed article", "[e2e][searc
     CHECK(held.count("ZSintelligent") + held.count("ZSintellig") == 1);  // title terms are there
 }
 
+
+TEST_CASE("a title's words count three times in the body's terms, once in the title's own", "[e2e][index][ranking]") {
+    // schema.hpp, kTitleWdf: the title weighs inside the one BM25 score (BM25F) rather than as a
+    // second, separately saturated score.
+    TempDir tmp;
+    const std::string jsonl = tmp.write(
+        "two.jsonl",
+        json{{"id", "titre"}, {"title", "Puces sécurisées"}, {"body", "Les puces arrivent en Europe."}}.dump() + "\n" +
+            json{{"id", "corps"}, {"title", "Semi-conducteurs"}, {"body", "Les puces sécurisées arrivent en Europe."}}
+                .dump() +
+            "\n");
+    const auto indexed = run_index({"--db", tmp / "db", jsonl});
+    INFO("stderr: " << indexed.err);
+    REQUIRE(indexed.exit_code == 0);
+    const Xapian::Database db(tmp / "db");
+    const auto wdf = [&](const std::string& id, const std::string& term) -> Xapian::termcount {
+        const Xapian::Document doc = db.get_document(*db.postlist_begin("Q" + id));
+        auto it = doc.termlist_begin();
+        it.skip_to(term);
+        return it != doc.termlist_end() && *it == term ? it.get_wdf() : 0;
+    };
+    CHECK(wdf("titre", "Zpuc") == 4);  // 3 in the title + 1 in the body
+    CHECK(wdf("titre", "ZSpuc") == 1);
+    CHECK(wdf("titre", "Epuces") == 4);
+    CHECK(wdf("titre", "securisees") == 3);  // the folded form of an accented word
+    CHECK(wdf("corps", "Zpuc") == 1);
+    CHECK(wdf("corps", "Zsemiconducteur") == 3);  // a compound of the title too
+
+    // The article whose title holds the word ranks first among articles of the same words.
+    const auto found = run_search({"--db", tmp / "db", "--json", "sécurisées"});
+    REQUIRE(found.exit_code == 0);
+    const json answer = json::parse(found.out);
+    REQUIRE(answer["results"].size() == 2);
+    CHECK(answer["results"][0]["id"] == "titre");
+}

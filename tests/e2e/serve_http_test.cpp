@@ -130,7 +130,7 @@ TEST_CASE("serve: every status code, as JSON {error}", "[e2e][serve]") {
         const json h = json::parse(health.body);
         CHECK(h["database"] == veille::test::corpus_and_mini_db());
         CHECK(h["articles"].get<int>() > 150);
-        CHECK(h["schema_version"] == 2);
+        CHECK(h["schema_version"] == 3);
         CHECK(h["last_commit"].get<std::string>().size() == 20);  // 2026-12-04T19:03:36Z
         HttpAnswer article = server.get("/api/articles/mini-01");
         REQUIRE(article.status == 200);
