@@ -39,8 +39,9 @@ void add_index_terms(Xapian::Document& doc, const std::vector<Token>& tokens, Xa
         for_each_term(t, field, [&](std::string_view prefix, const std::string& form, bool positional) {
             term.assign(prefix);
             term += form;
-            // The title's own space (ZS) counts each word once: it answers title:, not ranking.
-            const Xapian::termcount wdf = prefix == prefix::kTitleStem ? 1 : body_wdf;
+            // Only the stem, which ranks, counts the title's words more: the forms (=mot, mot*, the
+            // form boost) and the title's own space (title:) count each word once.
+            const Xapian::termcount wdf = prefix == prefix::kStem ? body_wdf : 1;
             if (positional)
                 doc.add_posting(term, offset + t.position, wdf);
             else
