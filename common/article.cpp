@@ -1,7 +1,8 @@
 // article.cpp — Article ⇄ document data: a length-prefixed binary record (search reads ten of them
 // per page and the indexer writes one per article; as JSON they cost 10–15% of a query's time and
-// two serialisations per indexed article), the body beside it as an LZ4 block in a value slot.
-// Databases written before hold the whole article in the document data (JSON, or the record), still read.
+// two serialisations per indexed article) in a value slot, the body beside it as an LZ4 block in another.
+// Databases written before hold the record in the document data, or the whole article there (JSON, or
+// the record); both still read.
 #include "common/article.hpp"
 
 #include <optional>
@@ -160,12 +161,13 @@ std::string unpack_body(std::string_view packed) {
 }
 
 void store_article(Xapian::Document& doc, const Article& a) {
-    doc.set_data(record_of(a, false));
+    doc.add_value(slot::kRecord, record_of(a, false));
     if (!a.body.empty()) doc.add_value(slot::kBody, pack_body(a.body));
 }
 
 Article stored_article(const Xapian::Document& doc) {
-    Article a = from_document_data(doc.get_data());
+    const std::string record = doc.get_value(slot::kRecord);
+    Article a = from_document_data(record.empty() ? doc.get_data() : record);
     if (a.body.empty())
         if (const std::string packed = doc.get_value(slot::kBody); !packed.empty()) a.body = unpack_body(packed);
     return a;

@@ -32,11 +32,11 @@ std::string to_document_data(const Article& article);
 /// malformed data.
 Article from_document_data(const std::string& data);
 
-/// Stores the article in `doc`: its record without the body as the document data, the body
-/// LZ4-compressed in slot::kBody (Lucene stores its fields the same way).
+/// Stores the article in `doc`: its record without the body in slot::kRecord, the body
+/// LZ4-compressed in slot::kBody (Lucene stores its fields the same way); the document data stays empty.
 void store_article(Xapian::Document& doc, const Article& article);
-/// The article store_article() put in `doc`, or the whole record (JSON or binary) that older
-/// databases keep in the document data; throws Error on damaged data.
+/// The article store_article() put in `doc`, or the record, or whole article (JSON or binary), that
+/// older databases keep in the document data; throws Error on damaged data.
 Article stored_article(const Xapian::Document& doc);
 /// The body as store_article() writes it to slot::kBody, and back (throws Error when damaged).
 std::string pack_body(std::string_view body);
