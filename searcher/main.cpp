@@ -98,7 +98,7 @@ int main(int argc, char** argv) try {
     weight("--title-weight", opt.ranking.title_weight,
            "Scale of a title-only score added to the words' (default 0: a title's words already count 3 times)");
     weight("--coordination", opt.ranking.coordination_weight,
-           "Boost for articles holding every query word (default 0.5)");
+           "Boost for articles holding every word of a query of up to 5 words (default 0: none)");
     weight("--proximity", opt.ranking.proximity_ordered_weight,
            "Boost for neighbouring query words found in order (default 0.4)");
     weight("--proximity-near", opt.ranking.proximity_unordered_weight,

@@ -32,8 +32,11 @@ const veille::QueryParser& parser() {
 
 const veille::QueryParser& ranking_parser() {
     static const veille::QueryParser p(veille::Analyzer::standard(), veille::Gazetteer::standard(),
-                                       veille::Taxonomy::standard(), veille::Synonyms::standard(),
-                                       veille::QueryWeights{});
+                                       veille::Taxonomy::standard(), veille::Synonyms::standard(), [] {
+                                           veille::QueryWeights w;
+                                           w.coordination_weight = 0.5;  // off by default; shown at work here
+                                           return w;
+                                       }());
     return p;
 }
 
