@@ -31,7 +31,8 @@ namespace {
 constexpr unsigned kShards = kCorpusShards;
 }  // namespace
 
-TEST_CASE("veille-search over 3 shards answers what one database answers", "[e2e][search][shards]") {
+TEST_CASE("veille-search over 3 shards answers what one database answers",
+          "[e2e][search][shards]") {
     const std::string one = corpus_db();
     const std::string stub = sharded_corpus() / "shards/veille.stub";
     const std::string dir = sharded_corpus() / "shards";
@@ -64,13 +65,15 @@ TEST_CASE("veille-search over 3 shards answers what one database answers", "[e2e
         };
         const auto expected = run({"--db", one});
         // The stub, the --shards directory, and the shards given one by one: the same database.
-        for (const auto& dbs : {std::vector<std::string>{"--db", stub}, std::vector<std::string>{"--db", dir},
-                                std::vector<std::string>{"--db", dir + "/shard-0", "--db", dir + "/shard-1", "--db",
-                                                         dir + "/shard-2"}}) {
+        for (const auto& dbs :
+             {std::vector<std::string>{"--db", stub}, std::vector<std::string>{"--db", dir},
+              std::vector<std::string>{"--db", dir + "/shard-0", "--db", dir + "/shard-1", "--db",
+                                       dir + "/shard-2"}}) {
             const auto got = run(dbs);
             REQUIRE(got.size() == expected.size());
             for (std::size_t i = 0; i < got.size(); ++i) {
-                INFO(dbs[1] << " " << c.args.size() << " args, query « " << expected[i]["query"] << " »");
+                INFO(dbs[1] << " " << c.args.size() << " args, query « " << expected[i]["query"]
+                            << " »");
                 ++compared;
                 const json a = without_timing(expected[i]), b = without_timing(got[i]);
                 if (a == b) {
@@ -78,8 +81,9 @@ TEST_CASE("veille-search over 3 shards answers what one database answers", "[e2e
                     continue;
                 }
                 // Xapian 1.4 weighs a phrase or NEAR OR'ed into a query depending on the path its
-                // matcher takes: under a filter the same document gets another score on one database
-                // than without it, and again another over shards. The match set is still the same.
+                // matcher takes: under a filter the same document gets another score on one
+                // database than without it, and again another over shards. The match set is still
+                // the same.
                 CHECK(c.filtered);
                 CHECK(positional(a));
                 CHECK(a["total"] == b["total"]);
@@ -96,8 +100,9 @@ TEST_CASE("veille-search over 3 shards answers what one database answers", "[e2e
 TEST_CASE("eval and serve over shards answer what one database answers", "[e2e][search][shards]") {
     const std::string stub = sharded_corpus() / "shards/veille.stub";
     const auto eval = [](const std::string& db) {
-        const auto r = run_search({"--db", db, "eval", "--topics", source_file("corpus/eval/queries.tsv"), "--qrels",
-                                   source_file("corpus/eval/qrels.txt"), "--json"});
+        const auto r =
+            run_search({"--db", db, "eval", "--topics", source_file("corpus/eval/queries.tsv"),
+                        "--qrels", source_file("corpus/eval/qrels.txt"), "--json"});
         INFO(r.err);
         REQUIRE(r.exit_code == 0);
         return json::parse(r.out)["metrics"];
@@ -128,7 +133,8 @@ TEST_CASE("Engine over shards: scores within 1e-9 of one database's", "[searcher
     veille::Engine shards(std::vector<std::string>{sharded_corpus() / "shards/veille.stub"});
     CHECK(one.size() == shards.size());
     for (const auto& q : eval_queries()) {
-        for (const auto sort : {veille::SortOrder::Relevance, veille::SortOrder::Newest, veille::SortOrder::Oldest}) {
+        for (const auto sort :
+             {veille::SortOrder::Relevance, veille::SortOrder::Newest, veille::SortOrder::Oldest}) {
             veille::SearchRequest request;
             request.query = q;
             request.limit = 50;
@@ -157,4 +163,3 @@ TEST_CASE("Engine over shards: scores within 1e-9 of one database's", "[searcher
         }
     }
 }
-

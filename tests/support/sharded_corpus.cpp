@@ -11,9 +11,10 @@ namespace veille::test {
 const TempDir& sharded_corpus() {
     static const TempDir dir;
     static const bool built = [] {
-        const auto r = run_index({"--db", dir / "shards", "--shards", std::to_string(kCorpusShards), "--json",
-                                  source_file("corpus/articles")});
-        if (r.exit_code != 0) throw std::runtime_error("indexing the corpus as shards failed: " + r.err);
+        const auto r = run_index({"--db", dir / "shards", "--shards", std::to_string(kCorpusShards),
+                                  "--json", source_file("corpus/articles")});
+        if (r.exit_code != 0)
+            throw std::runtime_error("indexing the corpus as shards failed: " + r.err);
         return true;
     }();
     (void)built;
@@ -24,7 +25,8 @@ std::vector<std::string> eval_queries() {
     std::ifstream in(source_file("corpus/eval/queries.tsv"));
     std::vector<std::string> out;
     for (std::string line; std::getline(in, line);)
-        if (const auto tab = line.find('\t'); tab != std::string::npos) out.push_back(line.substr(tab + 1));
+        if (const auto tab = line.find('\t'); tab != std::string::npos)
+            out.push_back(line.substr(tab + 1));
     return out;
 }
 

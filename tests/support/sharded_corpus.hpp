@@ -12,8 +12,8 @@ namespace veille::test {
 
 inline constexpr unsigned kCorpusShards = 3;
 
-/// corpus/articles written by `veille-index --shards 3` as DIR/shards/shard-0..2 + DIR/shards/veille.stub,
-/// once per test process; throws std::runtime_error when indexing fails.
+/// corpus/articles written by `veille-index --shards 3` as DIR/shards/shard-0..2 +
+/// DIR/shards/veille.stub, once per test process; throws std::runtime_error when indexing fails.
 const TempDir& sharded_corpus();
 
 /// The queries of corpus/eval/queries.tsv, in file order.
