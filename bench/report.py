@@ -185,9 +185,9 @@ def markdown(res):
         out += ["### How far indexing is from the analyzer's limit", "", analysis_table(res), ""]
     out += ["### What the index holds", "", parts_table(res["index"], "base", res.get("compact")), "",
             "Xapian tables: postlist = postings, document lengths and value slots (dates, facets, ids; veille's "
-            "article bodies, LZ4); position = word positions (phrases, NEAR, snippets' order); termlist = each "
-            "document's terms (replacement, did-you-mean); docdata = the stored article (veille: its other "
-            "fields; stock Xapian and the floor: the body, zlib). Lucene: postings, positions, terms dictionary, norms, "
+            "article records and LZ4 bodies); position = word positions (phrases, NEAR, snippets' order); termlist = each "
+            "document's terms (replacement, did-you-mean); docdata = the stored article (veille: empty "
+            "since schema 3, its fields are in value slots; stock Xapian and the floor: the body, zlib). Lucene: postings, positions, terms dictionary, norms, "
             "doc values, stored fields (LZ4). PostgreSQL: heap + TOAST (text, `tsvector` with positions) + GIN.",
             "",
             "### Queries",
