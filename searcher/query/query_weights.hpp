@@ -5,9 +5,9 @@
 namespace veille {
 
 struct QueryWeights {
-    double title_weight = 0.0;       ///< scale of a title-field (ZS) match added to the body match; 0: none, the
-                                     ///< title's words already count kTitleWdf times in the body (schema.hpp;
-                                     ///< eval: 0.25 cost 0.028 MRR on the docs sets, nothing elsewhere)
+    double title_weight = 0.0;       ///< scale of a title-field (ZS) match added to the body match; 0: none, a
+                                     ///< title's words already count kTitleWdf times in their stem (schema.hpp;
+                                     ///< eval: 0.25 cost the docs sets 0.03 MRR, nothing elsewhere)
     double coordination_weight = 0.0;///< scale of the all-words (AND) match added for short queries; 0: none.
                                      ///< BM25's saturation and the proximity stage already favour articles
                                      ///< holding more of the words (Lucene dropped its coord factor with
