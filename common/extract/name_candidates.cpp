@@ -4,15 +4,15 @@
 
 #include <algorithm>
 
+#include "common/text/utf8.hpp"
+
 namespace veille {
 
 namespace {
 
 bool capitalised(const Token& t) {
     if (t.surface.empty() || t.exact.empty()) return false;
-    // The first code point's bytes: a lead byte and its continuation bytes.
-    std::size_t n = 1;
-    while (n < t.surface.size() && (static_cast<unsigned char>(t.surface[n]) & 0xC0) == 0x80) ++n;
+    const std::size_t n = utf8_ceil(t.surface, 1);  // the first character's bytes
     return t.surface.compare(0, n, t.exact, 0, n) != 0;
 }
 
