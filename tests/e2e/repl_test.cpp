@@ -1,5 +1,6 @@
 // repl_test.cpp — the real veille-search fed by a pipe (one query per line) and by a pseudo-terminal
 // (interactive mode: :commands, UTF-8 input, colours, persistent history), plus the output formats.
+#include "tests/support/json_results.hpp"
 #include "tests/support/run_binary.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -20,6 +21,7 @@
 #include <regex>
 #include <sstream>
 
+using veille::test::json_lines;
 using veille::test::TempDir;
 using veille::test::run_index;
 using veille::test::run_search;
@@ -36,15 +38,6 @@ struct MiniIndex {
         REQUIRE(r.exit_code == 0);
     }
 };
-
-std::vector<nlohmann::json> json_lines(const std::string& out) {
-    std::vector<nlohmann::json> lines;
-    std::istringstream in(out);
-    std::string line;
-    while (std::getline(in, line))
-        if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
-    return lines;
-}
 
 /// veille-search on the slave side of a pseudo-terminal: what a user at a terminal sees and types.
 class Terminal {

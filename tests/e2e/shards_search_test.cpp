@@ -9,6 +9,7 @@
 
 #include "searcher/match/engine.hpp"
 #include "tests/support/corpus_db.hpp"
+#include "tests/support/json_results.hpp"
 #include "tests/support/run_binary.hpp"
 #include "tests/support/serve_process.hpp"
 #include "tests/support/sharded_corpus.hpp"

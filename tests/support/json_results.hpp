@@ -2,6 +2,7 @@
 #pragma once
 #include <catch2/catch.hpp>
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,15 @@ inline std::vector<std::string> ids_of(const nlohmann::json& answer) {
     std::vector<std::string> ids;
     for (const auto& hit : answer["results"]) ids.push_back(hit["id"]);
     return ids;
+}
+
+/// Each line of `text` parsed as JSON (the JSON Lines of queries read from stdin); a line that is not
+/// JSON, an empty one included, throws.
+inline std::vector<nlohmann::json> json_lines(const std::string& text) {
+    std::vector<nlohmann::json> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
+    return out;
 }
 
 }  // namespace veille::test

@@ -36,18 +36,6 @@ std::string joined_lines(const std::vector<std::string>& lines) {
     return out;
 }
 
-std::vector<nlohmann::json> json_lines(const std::string& text) {
-    std::vector<nlohmann::json> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const auto end = text.find('\n', start);
-        out.push_back(nlohmann::json::parse(text.substr(start, end - start)));
-        if (end == std::string::npos) break;
-        start = end + 1;
-    }
-    return out;
-}
-
 nlohmann::json without_timing(nlohmann::json answer) {
     answer.erase("took_ms");
     return answer;

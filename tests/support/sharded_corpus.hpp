@@ -22,9 +22,6 @@ std::vector<std::string> eval_queries();
 /// `lines`, each ended by a newline (a stdin of queries).
 std::string joined_lines(const std::vector<std::string>& lines);
 
-/// Each line of `text` parsed as JSON (JSON Lines output).
-std::vector<nlohmann::json> json_lines(const std::string& text);
-
 /// `answer` without what may differ between two runs of one search: the time taken.
 nlohmann::json without_timing(nlohmann::json answer);
 
