@@ -36,7 +36,9 @@ struct Field {
 /// 2: stop words are no longer indexed (1 gave them positional stems for phrases).
 /// 3: a title's words count kTitleWdf times in their stem term (2 counted them once), and the
 ///    article's record is in slot::kRecord (2 had it in the document data, which is still read).
-inline constexpr int kSchemaVersion = 3;
+/// 4: the story signature in slot::kStorySignature (an article without one is never folded into
+///    another's story: it is shown on its own until indexed again).
+inline constexpr int kSchemaVersion = 4;
 /// The oldest version this veille still reads and writes into: a version-1 article only has more
 /// terms (its stop words), which no query of version 2 asks for, and an article of version 1 or 2 only
 /// lacks the title emphasis until it is indexed again (the content hash holds the schema version, so
@@ -117,6 +119,9 @@ inline constexpr Xapian::valueno kBody = 7;
 /// deflates every document data it writes, with a fresh zlib state each time, which cost 10% of
 /// the indexer's CPU on 30,000 news summaries; value slots are stored as they are.
 inline constexpr Xapian::valueno kRecord = 8;
+/// The story signature: kStoryHashes 16-bit minimum hashes (common/story/story_signature.hpp), for
+/// articles dated to the day; a search folds the retellings among its results with it.
+inline constexpr Xapian::valueno kStorySignature = 9;
 }  // namespace slot
 
 /// The field called `name`; throws UsageError listing the valid names.

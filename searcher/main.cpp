@@ -88,6 +88,10 @@ int main(int argc, char** argv) try {
     auto* ranking = app.add_option_group("Ranking");
     ranking->add_option("--sort", sort, "relevance, date (newest first) or oldest")
         ->check(CLI::IsMember({"relevance", "date", "newest", "oldest"}));
+    bool no_collapse = false;
+    ranking->add_flag("--no-collapse", no_collapse,
+                      "Show every article: by default a story told by several outlets is one result, its best "
+                      "ranked article, with the others under it (eval ranks articles unless given --collapse)");
     ranking->add_option("--recency", opt.request.recency_half_life_days,
                         "Boost recent articles; the boost halves every HALF_LIFE_DAYS")
         ->check(CLI::PositiveNumber);
@@ -162,6 +166,7 @@ int main(int argc, char** argv) try {
     opt.color = ::isatty(STDOUT_FILENO) == 1 && !std::getenv("NO_COLOR");
     opt.request.sort = parse_sort(sort);
     opt.request.date_words = !no_date_words;
+    opt.request.collapse = !no_collapse;
     if (!today.empty()) {
         const auto d = veille::parse_iso_date(today);
         if (!d || d->day == 0) throw veille::UsageError("--today (or VEILLE_TODAY) expects YYYY-MM-DD, got '" + today + "'");
@@ -179,13 +184,14 @@ int main(int argc, char** argv) try {
         serve.shards = opt.shards;
         serve.ranking = opt.ranking;
         // What each request starts from: the day and reading of date words, the recency boost, the
-        // order and page size. Not --filter: a filter no URL can remove would be a hidden subset.
+        // order, page size and folding of stories. Not --filter: a filter no URL can remove would be a hidden subset.
         if (!opt.request.filters.empty())
             throw veille::UsageError("--filter does not apply to serve: each request carries its own filters");
         serve.request.today = opt.request.today;
         serve.request.date_words = opt.request.date_words;
         serve.request.recency_half_life_days = opt.request.recency_half_life_days;
         serve.request.sort = opt.request.sort;
+        serve.request.collapse = opt.request.collapse;
         // A request never holds an Engine for long: others wait for it.
         serve.request.time_limit_ms = time_limit->count() > 0 ? opt.request.time_limit_ms : 2000;
         serve.request.limit = std::min(opt.request.limit, veille::ApiLimits{}.max_limit);

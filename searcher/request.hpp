@@ -27,6 +27,7 @@ struct SearchRequest {
     bool explain = false;                    ///< fill SearchHit::explanation
     bool strict = false;                     ///< a query that does not parse is a QueryError (--strict)
     bool date_words = true;                  ///< « depuis janvier » → date: filter (--no-date-words: words)
+    bool collapse = true;                    ///< a story told by several outlets is one result (--no-collapse: every article)
     std::optional<Date> today;               ///< what date words and --recency count from (--today); unset: the clock
     std::vector<std::string> exclude_ids;    ///< articles never matched, by id (what a watch already reported)
     double time_limit_ms = 0;                ///< counting every match stops this long after the search began
@@ -39,6 +40,13 @@ struct FacetCount {
     std::size_t count = 0;
 };
 
+/// Another article telling a result's story, among the same search's results (« + 1 autre source : Veille Tech »).
+struct StoryMember {
+    std::string id;
+    std::string source;  ///< "" when unknown
+    std::string title;
+};
+
 /// One result.
 struct SearchHit {
     std::size_t rank = 0;        ///< 1-based, counting from the first result (offset included)
@@ -46,6 +54,8 @@ struct SearchHit {
     Article article;             ///< stored article (body included)
     std::string snippet;         ///< passages with highlights marked by \x02 … \x03 (printers render them)
     std::string explanation;     ///< human text when SearchRequest::explain
+    std::string story;           ///< with retellings: the smallest id of the story's articles found; else ""
+    std::vector<StoryMember> also;  ///< the retellings folded into this result, best ranked first
 };
 
 /// The answer to a SearchRequest.

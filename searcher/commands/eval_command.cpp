@@ -32,6 +32,7 @@ int run_eval(const SearchOptions& opt, const EvalOptions& eval) {
     Engine engine(opt.db, opt.ranking, opt.shards);
     SearchRequest base = opt.request;
     if (!base.today) base.today = newest_article_day(engine);
+    base.collapse = eval.collapse;
     const SearchFn search = [&](const std::string& query, std::size_t depth) {
         SearchRequest request = base;
         request.query = query;
@@ -45,7 +46,8 @@ int run_eval(const SearchOptions& opt, const EvalOptions& eval) {
         answer.notices = std::move(result.notices);
         return answer;
     };
-    nlohmann::json info = {{"parameters", to_json(opt.ranking)}, {"documents", engine.size()}};
+    nlohmann::json info = {{"parameters", to_json(opt.ranking)}, {"documents", engine.size()},
+                           {"collapse", eval.collapse}};
     run_eval(eval, search, info, std::cout, std::cerr);
     return 0;
 }

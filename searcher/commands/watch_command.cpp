@@ -93,8 +93,11 @@ int run_watches(const SearchOptions& opt, const WatchOptions& options) {
         throw Error("cannot write the report on stdout; nothing was marked as reported");
     const std::string now = utc_now();
     for (std::size_t i = 0; i < chosen.size(); ++i) {
-        for (const SearchHit& hit : reports[i].result.hits)
+        for (const SearchHit& hit : reports[i].result.hits) {
             chosen[i]->reported.emplace(hit.article.id, now);
+            // A story's other tellings were shown under it (« + 2 autres sources »): reported too.
+            for (const StoryMember& m : hit.also) chosen[i]->reported.emplace(m.id, now);
+        }
         chosen[i]->last_run = now;
     }
     store.save();

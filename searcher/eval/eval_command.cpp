@@ -299,6 +299,9 @@ void define_eval_options(CLI::App& sub, EvalOptions& opt) {
     sub.add_option("--run-out", opt.run_out, "Write the ranking as a TREC run (qid Q0 docid rank score tag)")
         ->type_name("FILE")->group("Output");
     sub.add_option("--tag", opt.tag, "Run tag in the 6th column of --run-out")->capture_default_str()->group("Output");
+    // Judgments name articles: folding a story's retellings under its best article would count the
+    // retellings as missing. --collapse measures what a search shows instead.
+    sub.add_flag("--collapse", opt.collapse, "Rank stories as a search shows them (default: every article, as qrels judge them)");
     sub.add_option("--fail-under", opt.fail_under, "Exit 4 when the mean of METRIC is below X (repeatable)")
         ->type_name("METRIC=X")->allow_extra_args(false)->group("Gates");
     auto* baseline = sub.add_option("--baseline", opt.baseline, "Compare with a saved `eval --json` output")

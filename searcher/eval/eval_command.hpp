@@ -30,6 +30,7 @@ struct EvalOptions {
     double max_drop = 0.0;                        ///< --max-drop: allowed drop of the baseline metric
     double unjudged_warn = 0.5;                   ///< --unjudged-warn: warn above this unjudged share of a top 10
     std::string tag = "veille";                   ///< --tag: run tag, 6th column of --run-out
+    bool collapse = false;                        ///< --collapse: rank stories, as a search shows them
 };
 
 /// Adds the eval subcommand's options to `sub` (CLI11), binding them to `opt`.

@@ -24,6 +24,7 @@
 #include "searcher/match/match_set.hpp"
 #include "searcher/match/rerank.hpp"
 #include "searcher/match/server_facets.hpp"
+#include "searcher/match/stories.hpp"
 #include "searcher/match/tie_order.hpp"
 #include "searcher/query/query_parser.hpp"
 #include "searcher/query/synonyms.hpp"
@@ -296,21 +297,41 @@ SearchResult Engine::search_once(const SearchRequest& request, const Deadline& d
     // ranks on with its usual pruning: the page stays exact.
     if (one_pass && deadline.set()) enquire.set_time_limit(deadline.seconds_left());
     // Relevance order breaks ties on the id slot already; the date orders need ordered_page().
-    std::vector<PageEntry> entries;
     Xapian::MSet mset;
-    if (two_stages) {
-        RankedPage ranked = rank_in_two_stages(enquire, db_.all, parsed.pairs, params_, offset, limit, checkatleast);
-        mset = std::move(ranked.mset);
-        entries = std::move(ranked.entries);
-    } else {
+    const auto rank_page = [&](Xapian::doccount from, Xapian::doccount count) {
+        std::vector<PageEntry> entries;
+        if (two_stages) {
+            RankedPage ranked = rank_in_two_stages(enquire, db_.all, parsed.pairs, params_, from, count, checkatleast);
+            mset = std::move(ranked.mset);
+            return std::move(ranked.entries);
+        }
         OrderedPage page = request.sort == SortOrder::Relevance
-                               ? OrderedPage{enquire.get_mset(offset, limit, checkatleast), {}}
-                               : ordered_page(enquire, offset, limit, checkatleast);
+                               ? OrderedPage{enquire.get_mset(from, count, checkatleast), {}}
+                               : ordered_page(enquire, from, count, checkatleast);
         if (request.sort == SortOrder::Relevance)
             for (Xapian::doccount i = 0; i < page.mset.size(); ++i) page.order.push_back(i);
         for (const Xapian::doccount index : page.order)
             entries.push_back({page.mset[index], page.mset[index].get_weight(), 0});
         mset = std::move(page.mset);
+        return entries;
+    };
+    std::vector<StoryEntry> page;
+    if (request.collapse) {
+        // Stories are folded from the first result on (stories.hpp), over a window of results that
+        // grows until it holds the page's stories or every match.
+        const Xapian::doccount wanted = offset + limit;
+        for (Xapian::doccount window = story_window(offset, limit);; window *= 2) {
+            std::vector<PageEntry> ranked = rank_page(0, window);
+            mset.fetch();  // remote shards: the window's documents in one exchange, not one each
+            std::vector<StoryEntry> stories = fold_stories(ranked);
+            const bool every_match = ranked.size() < window;
+            if (stories.size() >= wanted || every_match || window >= kMaxStoryWindow) {
+                for (std::size_t i = offset; i < stories.size() && i < wanted; ++i) page.push_back(std::move(stories[i]));
+                break;
+            }
+        }
+    } else {
+        for (PageEntry& e : rank_page(offset, limit)) page.push_back({e, {}});
     }
     result.total = one_pass ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
     const bool cut_short = one_pass && mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
@@ -318,11 +339,18 @@ SearchResult Engine::search_once(const SearchRequest& request, const Deadline& d
 
     std::size_t rank = request.offset;
     std::map<std::string, double> frequencies;  // --explain's, shared by the hits
-    for (const PageEntry& entry : entries) {
+    for (const StoryEntry& story : page) {
+        const PageEntry& entry = story.shown;
         SearchHit hit;
         hit.rank = ++rank;
         hit.score = entry.score;
         hit.article = stored_article(entry.it.get_document());
+        if (!story.also.empty()) hit.story = hit.article.id;
+        for (const PageEntry& other : story.also) {
+            Article a = stored_article(other.it.get_document());
+            hit.story = std::min(hit.story, a.id);
+            hit.also.push_back({std::move(a.id), std::move(a.source), std::move(a.title)});
+        }
         if (request.explain) {
             hit.explanation = explain_hit(enquire, entry.it, db_.all, frequencies);
             if (entry.proximity > 0)

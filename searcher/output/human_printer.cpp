@@ -98,6 +98,17 @@ std::string date_text(const Article& a) {
     return s;
 }
 
+/// The other sources of a folded story: « + 2 autres sources : La Dépêche Tech (ia-027), L'Octet (x-1) ».
+std::string also_line(const std::vector<StoryMember>& also) {
+    std::string out = "+ " + std::to_string(also.size()) + (also.size() == 1 ? " autre source : " : " autres sources : ");
+    for (std::size_t i = 0; i < also.size(); ++i) {
+        const StoryMember& m = also[i];
+        out += i ? ", " : "";
+        out += m.source.empty() ? printable(m.id) : printable(m.source) + " (" + printable(m.id) + ")";
+    }
+    return out;
+}
+
 std::string facet_label(const std::string& name) {
     if (name == "company") return "Entreprises";
     if (name == "topic") return "Thèmes";
@@ -178,6 +189,7 @@ private:
         std::vector<std::string> meta{date_text(hit.article)};
         if (!hit.article.source.empty()) meta.push_back(hit.article.source);
         out << indent << style_.dim() << join(meta, " · ") << style_.reset() << '\n';
+        if (!hit.also.empty()) print_wrapped(out, also_line(hit.also), indent, style_);
         std::vector<std::string> tags;
         if (!hit.article.companies.empty()) tags.push_back(join(hit.article.companies, ", "));
         if (!hit.article.topics.empty()) tags.push_back(join(hit.article.topics, ", "));

@@ -9,7 +9,8 @@
 namespace veille {
 
 /// One result as `veille-search --json` lists it: rank, id, score, title, date, date_origin,
-/// source, url, companies, topics, snippet (<mark>…</mark>), explanation when there is one.
+/// source, url, companies, topics, snippet (<mark>…</mark>), story and also (the retellings folded
+/// into it: id, source, title), explanation when there is one.
 nlohmann::ordered_json hit_json(const SearchHit& hit);
 /// The article's public fields (title … topics) appended to `j`, after what it already holds.
 void add_article_fields(nlohmann::ordered_json& j, const Article& article);

@@ -82,6 +82,10 @@ Json hit_json(const SearchHit& hit) {
     h["score"] = rounded(hit.score, 6);
     add_article_fields(h, hit.article);
     h["snippet"] = snippet_to_html(hit.snippet);
+    h["story"] = or_null(hit.story);
+    Json also = Json::array();
+    for (const StoryMember& m : hit.also) also.push_back({{"id", m.id}, {"source", or_null(m.source)}, {"title", m.title}});
+    h["also"] = std::move(also);
     if (!hit.explanation.empty()) h["explanation"] = hit.explanation;
     return h;
 }

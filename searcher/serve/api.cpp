@@ -18,7 +18,7 @@ namespace veille {
 
 namespace {
 
-constexpr std::string_view kKnownParams[] = {"q", "filter", "sort", "n", "offset", "facet_limit", "strict"};
+constexpr std::string_view kKnownParams[] = {"q", "filter", "sort", "n", "offset", "facet_limit", "strict", "collapse"};
 
 bool known(const std::string& key) {
     for (const auto k : kKnownParams)
@@ -50,6 +50,15 @@ std::size_t bounded_integer(const QueryParams& params, const char* key, std::siz
         throw ApiError(400, std::string(key) + " : « " + *text + " » n'est pas un entier entre 0 et " +
                                 std::to_string(max));
     return value;
+}
+
+/// A 1/0/true/false parameter; `fallback` when absent.
+bool boolean(const QueryParams& params, const char* key, bool fallback) {
+    const std::string* text = single(params, key);
+    if (!text) return fallback;
+    if (*text == "1" || *text == "true") return true;
+    if (*text == "0" || *text == "false") return false;
+    throw ApiError(400, std::string(key) + " : « " + *text + " » inconnu (valides : 1, 0, true, false)");
 }
 
 std::string rfc3339_utc(std::filesystem::file_time_type t) {
@@ -110,11 +119,8 @@ SearchRequest search_request(const QueryParams& params, const ApiLimits& limits,
     request.limit = bounded_integer(params, "n", request.limit, limits.max_limit);
     request.offset = bounded_integer(params, "offset", request.offset, limits.max_offset);
     request.facet_limit = bounded_integer(params, "facet_limit", request.facet_limit, 100);
-    if (const std::string* strict = single(params, "strict")) {
-        if (*strict == "1" || *strict == "true") request.strict = true;
-        else if (*strict == "0" || *strict == "false") request.strict = false;
-        else throw ApiError(400, "strict : « " + *strict + " » inconnu (valides : 1, 0, true, false)");
-    }
+    request.strict = boolean(params, "strict", request.strict);
+    request.collapse = boolean(params, "collapse", request.collapse);
     return request;
 }
 

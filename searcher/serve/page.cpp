@@ -52,13 +52,14 @@ std::string sort_name(SortOrder sort) {
     return "relevance";
 }
 
-/// The URL of the page for `q`, `filters`, `sort`, `offset` (defaults left out: shorter shared links).
+/// The URL of the page for `q`, `filters`, `sort`, `n`, `collapse`, `offset` (defaults left out: shorter shared links).
 std::string page_url(const SearchRequest& r, const std::vector<std::string>& filters, std::size_t offset) {
     Params p;
     if (!r.query.empty()) p.emplace_back("q", r.query);
     for (const auto& f : filters) p.emplace_back("filter", f);
     if (r.sort != SortOrder::Relevance) p.emplace_back("sort", sort_name(r.sort));
     if (r.limit != 10) p.emplace_back("n", std::to_string(r.limit));
+    if (!r.collapse) p.emplace_back("collapse", "0");
     if (offset > 0) p.emplace_back("offset", std::to_string(offset));
     return "/" + query_string(p);
 }
@@ -89,6 +90,7 @@ void render_form(std::ostream& o, const SearchRequest& r) {
       << "<button type=\"submit\">Rechercher</button></div>\n"
       << "<span id=\"filtres-caches\">";
     for (const auto& f : r.filters) o << "<input type=\"hidden\" name=\"filter\" value=\"" << escape_html(f) << "\">";
+    if (!r.collapse) o << "<input type=\"hidden\" name=\"collapse\" value=\"0\">";
     o << "</span>\n<label for=\"tri\">Trier par</label> <select id=\"tri\" name=\"sort\">";
     const std::pair<const char*, const char*> sorts[] = {
         {"relevance", "pertinence"}, {"date", "date, récents d’abord"}, {"oldest", "date, anciens d’abord"}};
@@ -138,6 +140,17 @@ void render_hit(std::ostream& o, const SearchHit& hit) {
     for (std::size_t i = 0; i < parts.size(); ++i) o << (i ? " · " : "") << parts[i];
     o << "</p>\n";
     if (!a.url.empty() && !is_web_url(a.url)) o << "<p class=\"url\">" << escape_html(a.url) << "</p>\n";
+    // The story's other tellings among the results: « + 1 autre source : Veille Tech », each title in
+    // a tooltip.
+    if (!hit.also.empty()) {
+        o << "<p class=\"meta autres\">+ " << hit.also.size() << (hit.also.size() == 1 ? " autre source : " : " autres sources : ");
+        for (std::size_t i = 0; i < hit.also.size(); ++i) {
+            const StoryMember& m = hit.also[i];
+            o << (i ? ", " : "") << "<span title=\"" << escape_html(m.title) << "\">"
+              << escape_html(m.source.empty() ? m.id : m.source) << "</span>";
+        }
+        o << "</p>\n";
+    }
     // snippet_to_html escapes the article text itself; only its <mark> tags are markup.
     if (!hit.snippet.empty()) o << "<p class=\"extrait\">" << snippet_to_html(hit.snippet) << "</p>\n";
     o << "</article></li>\n";

@@ -64,6 +64,13 @@ std::string summary_of(const SearchHit& hit) {
         text = std::string(body.substr(0, utf8_floor(body, std::min(body.size(), kSummaryBytes))));
         if (text.size() < body.size()) text += " …";
     }
+    // A story told by several outlets is one entry, naming the others as a search does.
+    if (!hit.also.empty()) {
+        text += hit.also.size() == 1 ? " (+ 1 autre source : " : " (+ " + std::to_string(hit.also.size()) + " autres sources : ";
+        for (std::size_t i = 0; i < hit.also.size(); ++i)
+            text += (i ? ", " : "") + (hit.also[i].source.empty() ? hit.also[i].id : hit.also[i].source);
+        text += ")";
+    }
     return xml_text(text);
 }
 

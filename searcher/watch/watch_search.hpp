@@ -17,7 +17,7 @@ class Engine;
 SearchRequest watch_request(const Watch& watch, std::optional<Date> today);
 
 /// Every article matching `watch` that it has not reported yet (none of watch.reported), newest
-/// first. Throws QueryError only for a query Xapian cannot run, DatabaseError when the database
+/// first, a story told by several outlets once (its other tellings in SearchHit::also). Throws QueryError only for a query Xapian cannot run, DatabaseError when the database
 /// fails.
 SearchResult new_matches(Engine& engine, const Watch& watch, std::optional<Date> today);
 

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/schema.hpp"
 #include "searcher/serve/html_text.hpp"
 #include "tests/support/corpus_db.hpp"
 #include "tests/support/run_binary.hpp"
@@ -62,6 +63,8 @@ TEST_CASE("serve: /api/search is byte for byte the --json object of the same req
         {{{"q", "l’IA générative (en Europe"}}, {"l’IA générative (en Europe"}},  // a lenient notice
         {{{"q", "modèle"}, {"filter", "company:\"Mistral AI\""}, {"n", "0"}},
          {"modèle", "--filter", "company:\"Mistral AI\"", "-n", "0"}},
+        {{{"q", "openai"}, {"collapse", "0"}, {"n", "30"}}, {"openai", "--no-collapse", "-n", "30"}},  // every article
+        {{{"q", "openai"}, {"n", "30"}}, {"openai", "-n", "30"}},  // Stargate once, with its other source
     };
     for (const auto& c : cases) {
         std::vector<std::string> args{"--db", db, "--json"};
@@ -92,6 +95,9 @@ TEST_CASE("serve: its own --today, --no-date-words, --recency, --sort and --time
         {{"--today", "2025-09-15", "--recency", "30"}, {{"q", "cloud souverain"}},
          {"--today", "2025-09-15", "--recency", "30", "cloud souverain"}},
         {{"--sort", "date", "-n", "3"}, {{"q", "Mistral AI"}}, {"--sort", "date", "-n", "3", "Mistral AI"}},
+        {{"--no-collapse"}, {{"q", "openai"}}, {"--no-collapse", "openai"}},
+        // the URL's own collapse wins over the server's default
+        {{"--no-collapse"}, {{"q", "openai"}, {"collapse", "1"}}, {"openai"}},
         // the URL's own sort wins over the server's default
         {{"--sort", "date"}, {{"q", "Mistral AI"}, {"sort", "relevance"}}, {"Mistral AI"}},
         // a time limit already past when counting begins: the same partial answer
@@ -113,7 +119,7 @@ TEST_CASE("serve: its own --today, --no-date-words, --recency, --sort and --time
     // The first reading took « depuis janvier » as a date filter, the second (--no-date-words) did not.
     CHECK(json::parse(answers[0])["filters"].dump().find("date:") != std::string::npos);
     CHECK(json::parse(answers[1])["filters"].dump().find("date:") == std::string::npos);
-    CHECK(json::parse(answers[5])["partial"] == true);
+    CHECK(json::parse(answers[7])["partial"] == true);
     CHECK_FALSE(json::parse(answers[0]).contains("partial"));
 
     // A filter on the server's command line would be a subset no URL can lift: refused, before listening.
@@ -130,7 +136,7 @@ TEST_CASE("serve: every status code, as JSON {error}", "[e2e][serve]") {
         const json h = json::parse(health.body);
         CHECK(h["database"] == veille::test::corpus_and_mini_db());
         CHECK(h["articles"].get<int>() > 150);
-        CHECK(h["schema_version"] == 3);
+        CHECK(h["schema_version"] == veille::kSchemaVersion);
         CHECK(h["last_commit"].get<std::string>().size() == 20);  // 2026-12-04T19:03:36Z
         HttpAnswer article = server.get("/api/articles/mini-01");
         REQUIRE(article.status == 200);
@@ -290,6 +296,13 @@ TEST_CASE("serve: the page searches without JavaScript (server-rendered)", "[e2e
     HttpAnswer bad = server.get("/?q=ia&n=mille");
     CHECK(bad.status == 400);
     CHECK_THAT(bad.body, Catch::Contains("n : « mille » n&#39;est pas un entier"));
+    // A story told twice is one result naming the other outlet; collapse=0 lists both and keeps
+    // itself in the links and the form.
+    HttpAnswer story = server.get("/?q=stargate");
+    CHECK_THAT(story.body, Catch::Contains("+ 1 autre source : <span title=\"Stargate"));
+    HttpAnswer every = server.get("/?q=stargate&collapse=0");
+    CHECK_THAT(every.body, Catch::Contains("id=\"article-eco-042\"") && Catch::Contains("id=\"article-ia-027\"") &&
+                               Catch::Contains("name=\"collapse\" value=\"0\"") && !Catch::Contains("autre source"));
 }
 
 TEST_CASE("serve: concurrent clients get the same answers as one", "[e2e][serve]") {

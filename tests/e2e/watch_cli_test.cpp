@@ -133,7 +133,7 @@ TEST_CASE("watch run: each article once — arrivals, updates in place, re-index
     // name.
     std::vector<std::string> remove{"--delete"};
     const json everything = json::parse(
-        db.search({"--json", "-n", "1000", "*"}).out);  // not a temporary: the loop refers into it
+        db.search({"--json", "--no-collapse", "-n", "1000", "*"}).out);  // not a temporary: the loop refers into it
     for (const auto& hit : everything["results"]) remove.push_back(hit["id"]);
     REQUIRE(remove.size() == 1 + 167 + 3);
     REQUIRE(db.index(remove).exit_code == 0);

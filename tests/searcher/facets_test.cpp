@@ -31,6 +31,7 @@ Brute brute_force(veille::Engine& engine, veille::SearchRequest request) {
     request.limit = 100000;
     request.facets = false;
     request.snippets = false;
+    request.collapse = false;  // counts are of articles, a story's tellings included
     Brute b;
     for (const auto& hit : engine.search(request).hits) {
         ++b.total;

@@ -38,17 +38,19 @@ TEST_CASE("query_string encodes every reserved byte", "[searcher][serve]") {
 
 TEST_CASE("URL parameters become the CLI's SearchRequest", "[searcher][serve]") {
     const auto r = search_request({{"q", "mistral"}, {"filter", "company:openai"}, {"filter", "date:2025"},
-                                   {"sort", "date"}, {"n", "5"}, {"offset", "10"}, {"facet_limit", "3"}});
+                                   {"sort", "date"}, {"n", "5"}, {"offset", "10"}, {"facet_limit", "3"},
+                                   {"collapse", "0"}});
     CHECK(r.query == "mistral");
     CHECK(r.filters == std::vector<std::string>{"company:openai", "date:2025"});
     CHECK(r.sort == veille::SortOrder::Newest);
     CHECK(r.limit == 5);
     CHECK(r.offset == 10);
     CHECK(r.facet_limit == 3);
+    CHECK_FALSE(r.collapse);
     const auto d = search_request({});
     const veille::SearchRequest cli;  // the command line's defaults
     CHECK((d.limit == cli.limit && d.offset == cli.offset && d.facet_limit == cli.facet_limit && !d.strict &&
-           d.sort == veille::SortOrder::Relevance && d.facets && d.snippets));
+           d.collapse && d.sort == veille::SortOrder::Relevance && d.facets && d.snippets));
 }
 
 TEST_CASE("bad URL parameters are 400, oversized ones 413", "[searcher][serve]") {
@@ -65,6 +67,7 @@ TEST_CASE("bad URL parameters are 400, oversized ones 413", "[searcher][serve]")
         {{{"offset", "10001"}}, 400, "offset"},
         {{{"sort", "hasard"}}, 400, "sort"},
         {{{"strict", "oui"}}, 400, "strict"},
+        {{{"collapse", "non"}}, 400, "collapse"},
         {{{"limit", "3"}}, 400, "limit"},
         {{{"q", "a"}, {"q", "b"}}, 400, "q"},
         {{{"filter", "openai"}}, 400, "filter"},

@@ -43,7 +43,11 @@ std::vector<std::string> reported_ids(const nlohmann::json& run, const std::stri
     for (const auto& w : run.at("watches"))
         if (w.at("name") == name) {
             std::vector<std::string> ids;
-            for (const auto& hit : w.at("results")) ids.push_back(hit.at("id"));
+            // A story's other tellings are reported with it.
+            for (const auto& hit : w.at("results")) {
+                ids.push_back(hit.at("id"));
+                for (const auto& other : hit.at("also")) ids.push_back(other.at("id"));
+            }
             return ids;
         }
     FAIL("no watch " << name << " in " << run.dump());

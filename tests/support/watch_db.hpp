@@ -32,7 +32,8 @@ private:
     std::string db_;
 };
 
-/// The ids a `watch run --json` reported for watch `name`, in the order printed.
+/// The ids a `watch run --json` reported for watch `name`, in the order printed (each result, then
+/// the other tellings folded under it).
 std::vector<std::string> reported_ids(const nlohmann::json& run, const std::string& name);
 
 }  // namespace veille::test
