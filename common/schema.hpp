@@ -119,7 +119,7 @@ inline constexpr Xapian::valueno kBody = 7;
 /// deflates every document data it writes, with a fresh zlib state each time, which cost 10% of
 /// the indexer's CPU on 30,000 news summaries; value slots are stored as they are.
 inline constexpr Xapian::valueno kRecord = 8;
-/// The story signature: kStoryHashes 16-bit minimum hashes (common/story/story_signature.hpp), for
+/// The story signature: the low 8 bits of kStoryHashes minimum hashes (common/story/story_signature.hpp), for
 /// articles dated to the day; a search folds the retellings among its results with it.
 inline constexpr Xapian::valueno kStorySignature = 9;
 }  // namespace slot

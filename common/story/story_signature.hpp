@@ -23,12 +23,12 @@ inline constexpr double kStoryMinJaccard = 0.07;
 /// …and their publication days are at most this many days apart (both days known).
 inline constexpr long kStoryWindowDays = 3;
 
-/// An article's signature: kStoryHashes 16-bit minimum hashes, as stored in slot::kStorySignature.
+/// An article's signature: the low 8 bits of kStoryHashes minimum hashes, as stored in slot::kStorySignature.
 struct StorySignature {
-    std::vector<std::uint16_t> values;  ///< kStoryHashes values
+    std::vector<std::uint8_t> values;   ///< kStoryHashes values
     std::uint16_t pairs = 0;            ///< distinct word pairs of the article (at most 65,535)
 
-    /// The slot value: the pair count, then the hashes, 2 bytes each, big-endian.
+    /// The slot value: the pair count (2 bytes, big-endian), then the hashes, one byte each.
     [[nodiscard]] std::string encode() const;
     /// The signature of a slot value; nullopt when `stored` is not one (empty, other size).
     static std::optional<StorySignature> decode(std::string_view stored);
@@ -40,7 +40,8 @@ struct StorySignature {
 /// kStoryMinShingles pairs.
 std::optional<StorySignature> story_signature(const std::vector<Token>& title, const std::vector<Token>& body);
 
-/// Estimated Jaccard similarity of the two articles' word-pair sets: the share of equal values.
+/// Estimated Jaccard similarity of the two articles' word-pair sets: the share of equal values,
+/// less the share that 8-bit values have in common by chance.
 double estimated_jaccard(const StorySignature& a, const StorySignature& b);
 
 /// Estimated number of word pairs the two articles share: J / (1 + J) × (pairs of a + pairs of b).

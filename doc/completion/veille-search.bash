@@ -4,10 +4,10 @@
 _veille_search() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
     local options="-h --help --version --db --timeout --time-limit --allow-partial --json --trec -n --limit --offset --facet-limit --explain
-        --strict --analyze --history --filter --today --no-date-words --sort --recency --title-weight --coordination
+        --strict --analyze --history --filter --today --no-date-words --no-collapse --sort --recency --title-weight --coordination
         --proximity --proximity-near --rerank-depth --phrase-weight --compound-split-ratio --compound-part-weight
         --form-weight --synonym-weight --bm25-k1 --bm25-b --bm25-delta --bm25-min-normlen"
-    local eval_options="-h --help --topics --qrels --depth --json -q --per-query --run-out --tag
+    local eval_options="-h --help --topics --qrels --depth --json -q --per-query --run-out --tag --collapse
         --fail-under --baseline --baseline-metric --max-drop --unjudged-warn"
     local serve_options="-h --help --listen --threads"
     local metrics="map bpref recip_rank P_5 P_10 recall_100 ndcg ndcg_cut_10"

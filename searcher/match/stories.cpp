@@ -43,8 +43,8 @@ std::vector<StoryEntry> fold_stories(const std::vector<PageEntry>& ranked) {
 }
 
 Xapian::doccount story_window(Xapian::doccount offset, Xapian::doccount limit) {
-    constexpr Xapian::doccount kMargin = 20;
-    return 2 * (offset + limit) + kMargin;
+    constexpr Xapian::doccount kMargin = 10;
+    return offset + limit + kMargin;
 }
 
 }  // namespace veille
