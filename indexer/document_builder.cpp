@@ -37,9 +37,7 @@ Xapian::Document build_document(const Article& a, const std::vector<Token>& titl
         }
         doc.add_boolean_term(std::string(prefix::kYear) + a.date->slot_value().substr(0, 4));
     }
-    // Only an article dated to the day can be joined to a story (same_story compares days).
-    if (a.date && a.date->day != 0)
-        if (const auto signature = story_signature(title, body)) doc.add_value(slot::kStorySignature, signature->encode());
+    if (const auto signature = story_signature(a, title, body)) doc.add_value(slot::kStorySignature, signature->encode());
     doc.add_value(slot::kHash, hash);
     doc.add_value(slot::kId, a.id);
     store_article(doc, a);

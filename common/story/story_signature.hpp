@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/analysis/analyzer.hpp"
+#include "common/article.hpp"
 
 namespace veille {
 
@@ -27,8 +28,11 @@ inline constexpr long kStoryWindowDays = 3;
 struct StorySignature {
     std::vector<std::uint8_t> values;   ///< kStoryHashes values
     std::uint16_t pairs = 0;            ///< distinct word pairs of the article (at most 65,535)
+    std::int32_t day = 0;               ///< publication day, in days since 1970-01-01
+    std::uint32_t outlet = 0;           ///< hash of the article's source; 0 when it has none
 
-    /// The slot value: the pair count (2 bytes, big-endian), then the hashes, one byte each.
+    /// The slot value: the pair count (2 bytes), the day and the outlet (4 bytes each), big-endian,
+    /// then the hashes, one byte each.
     [[nodiscard]] std::string encode() const;
     /// The signature of a slot value; nullopt when `stored` is not one (empty, other size).
     static std::optional<StorySignature> decode(std::string_view stored);
@@ -36,9 +40,10 @@ struct StorySignature {
 
 /// The signature of an article from its analysed title and body: consecutive word pairs (stems; stop
 /// words, numbers, weekdays and months left out: « OpenAI promet mardi 500 milliards » → {openai
-/// promet, promet milliard}), hashed kStoryHashes ways; nullopt when there are fewer than
-/// kStoryMinShingles pairs.
-std::optional<StorySignature> story_signature(const std::vector<Token>& title, const std::vector<Token>& body);
+/// promet, promet milliard}), hashed kStoryHashes ways, with the article's day and source; nullopt
+/// when it is not dated to the day or has fewer than kStoryMinShingles pairs.
+std::optional<StorySignature> story_signature(const Article& article, const std::vector<Token>& title,
+                                             const std::vector<Token>& body);
 
 /// Estimated Jaccard similarity of the two articles' word-pair sets: the share of equal values,
 /// less the share that 8-bit values have in common by chance.
@@ -47,14 +52,11 @@ double estimated_jaccard(const StorySignature& a, const StorySignature& b);
 /// Estimated number of word pairs the two articles share: J / (1 + J) × (pairs of a + pairs of b).
 double estimated_shared_pairs(const StorySignature& a, const StorySignature& b);
 
-/// The day of a date slot value (« 20250122 »), in days since 1970; nullopt unless the day is known.
-std::optional<long> story_day(std::string_view date_slot);
-
-/// Whether two articles tell the same story: an estimated Jaccard of at least kStoryMinJaccard,
-/// about kStoryMinSharedPairs shared pairs, and known days at most kStoryWindowDays apart.
+/// Whether two articles tell the same story: different outlets (or an unknown one), days at most
+/// kStoryWindowDays apart, an estimated Jaccard of at least kStoryMinJaccard and about
+/// kStoryMinSharedPairs shared pairs.
 /// « Stargate : OpenAI, SoftBank et Oracle promettent 500 milliards » told the same day by La Dépêche
 /// Tech and Veille Tech → true; OpenAI's 40-billion round two months later → false.
-bool same_story(const StorySignature& a, std::optional<long> day_a, const StorySignature& b,
-                std::optional<long> day_b);
+bool same_story(const StorySignature& a, const StorySignature& b);
 
 }  // namespace veille

@@ -1,42 +1,31 @@
-// stories.cpp — signatures are read from the results' own value slots: no other article is looked
-// up, so local databases and remote shards fold alike, and an article added, replaced or deleted
-// changes nothing stored elsewhere.
+// stories.cpp — one value per result (the signature, with its day and outlet): no other article is
+// looked up, so local databases and remote shards fold alike, and an article added, replaced or
+// deleted changes nothing stored elsewhere.
 #include "searcher/match/stories.hpp"
 
-#include <optional>
+#include <utility>
 
 #include "common/schema.hpp"
 #include "common/story/story_signature.hpp"
 
 namespace veille {
 
-namespace {
-
-struct Head {
-    std::size_t story;  // index in the output
-    StorySignature signature;
-    std::optional<long> day;
-};
-
-}  // namespace
-
 std::vector<StoryEntry> fold_stories(const std::vector<PageEntry>& ranked) {
     std::vector<StoryEntry> out;
-    std::vector<Head> heads;  // the stories a later result can join: those whose first result has a signature
+    // The stories a later result can join: those whose first result has a signature.
+    std::vector<std::pair<std::size_t, StorySignature>> heads;
     for (const PageEntry& entry : ranked) {
-        const Xapian::Document doc = entry.it.get_document();
-        const auto signature = StorySignature::decode(doc.get_value(slot::kStorySignature));
-        const std::optional<long> day = signature ? story_day(doc.get_value(slot::kDate)) : std::nullopt;
+        const auto signature = StorySignature::decode(entry.it.get_document().get_value(slot::kStorySignature));
         bool joined = false;
-        if (signature && day)
-            for (const Head& h : heads)
-                if (same_story(h.signature, h.day, *signature, day)) {
-                    out[h.story].also.push_back(entry);
+        if (signature)
+            for (const auto& [story, head] : heads)
+                if (same_story(head, *signature)) {
+                    out[story].also.push_back(entry);
                     joined = true;
                     break;
                 }
         if (joined) continue;
-        if (signature && day) heads.push_back({out.size(), *signature, day});
+        if (signature) heads.emplace_back(out.size(), *signature);
         out.push_back({entry, {}});
     }
     return out;

@@ -201,6 +201,25 @@ TEST_CASE("stories: rewriting, adding and deleting articles folds what the text 
     }
 }
 
+TEST_CASE("stories: a story gathers other outlets' tellings, not one outlet's look-alikes", "[e2e][story]") {
+    // One outlet's articles that read alike are more often a programme's template than one story
+    // told twice: the same text under one source stays two results; under another source, one.
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    const json a = corpus_article("ia-027");
+    json copy = a;
+    copy["id"] = "ldt-999";
+    index_ok({"--db", db, tmp.write("same.jsonl", a.dump() + "\n" + copy.dump() + "\n")});
+    json answer = search_json(db, {"stargate"});
+    REQUIRE(answer["results"].size() == 2);
+    for (const auto& hit : answer["results"]) CHECK(hit["also"].empty());
+    copy["source"] = "L'Octet";
+    index_ok({"--db", db, tmp.write("other.jsonl", copy.dump() + "\n")});
+    answer = search_json(db, {"stargate"});
+    REQUIRE(answer["results"].size() == 1);
+    CHECK(answer["results"][0]["also"].size() == 1);
+}
+
 TEST_CASE("stories: an article's signature is its own, however it was indexed", "[e2e][story]") {
     const auto bulk = signatures(corpus_db());
     std::size_t signed_articles = 0;
