@@ -170,14 +170,23 @@ private:
         const std::string took = " (" + format_ms(r.took_ms) + ")";
         if (r.total == 0) {
             out << "Aucun résultat" << about << took << '\n';
-        } else if (r.hits.empty()) {
+            return;
+        }
+        if (r.hits.empty()) {
             out << "Aucun résultat à partir du n° " << r.offset + 1 << " (" << r.total << " au total)" << about
                 << took << '\n';
-        } else if (r.offset == 0 && r.hits.size() == r.total) {
-            out << r.total << (r.total == 1 ? " résultat" : " résultats") << about << took << '\n';
+            return;
+        }
+        // The total counts articles; a story's other tellings are under its result, not pages further.
+        std::size_t folded = 0;
+        for (const SearchHit& hit : r.hits) folded += hit.also.size();
+        if (r.offset == 0 && r.hits.size() + folded == r.total) {
+            out << r.hits.size() << (r.hits.size() == 1 ? " résultat" : " résultats");
+            if (folded > 0) out << " (" << r.total << " articles)";
+            out << about << took << '\n';
         } else {
-            out << "Résultats " << r.hits.front().rank << "–" << r.hits.back().rank << " sur " << r.total << about
-                << took << '\n';
+            out << "Résultats " << r.hits.front().rank << "–" << r.hits.back().rank << " sur " << r.total
+                << (folded > 0 ? " articles" : "") << about << took << '\n';
         }
     }
 

@@ -115,9 +115,12 @@ TEST_CASE("stories: « openai » shows Stargate once, with its other source", "[
     CHECK(seen == all);
     CHECK(collapsed["results"].size() < every["results"].size());
 
-    // The human view names the other source and its id.
+    // The human view names the other source and its id, and counts results and articles apart.
     const auto human = run_search({"--db", corpus_db(), "-n", "100", "openai"});
     REQUIRE(human.exit_code == 0);
+    CHECK(human.out.rfind(std::to_string(collapsed["results"].size()) + " résultats (" +
+                              std::to_string(every["total"].get<std::size_t>()) + " articles) pour « openai »",
+                          0) == 0);
     CHECK(human.out.find("+ 1 autre source : " + std::string(other == "ia-027" ? "La Dépêche Tech" : "Veille Tech") +
                          " (" + other + ")") != std::string::npos);
 }
