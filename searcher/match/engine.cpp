@@ -322,6 +322,8 @@ SearchResult Engine::search_once(const SearchRequest& request, const Deadline& d
         const Xapian::doccount wanted = offset + limit;
         for (Xapian::doccount window = story_window(offset, limit);; window *= 2) {
             std::vector<PageEntry> ranked = rank_page(0, window);
+            // One pass counted every match while ranking: a wider window must not count them again.
+            if (one_pass) enquire.clear_matchspies();
             mset.fetch();  // remote shards: the window's documents in one exchange, not one each
             std::vector<StoryEntry> stories = fold_stories(ranked);
             const bool every_match = ranked.size() < window;

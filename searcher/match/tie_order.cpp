@@ -21,7 +21,7 @@ bool ties(const Xapian::MSet& m, Xapian::doccount a, Xapian::doccount b) {
 
 }  // namespace
 
-OrderedPage ordered_page(const Xapian::Enquire& enquire, Xapian::doccount offset, Xapian::doccount limit,
+OrderedPage ordered_page(Xapian::Enquire& enquire, Xapian::doccount offset, Xapian::doccount limit,
                          Xapian::doccount checkatleast) {
     OrderedPage page;
     const Xapian::doccount end = offset + limit;
@@ -31,6 +31,9 @@ OrderedPage ordered_page(const Xapian::Enquire& enquire, Xapian::doccount offset
         const Xapian::doccount size = page.mset.size();
         // Complete when the matches ran out, or the group of the page's last result ends inside them.
         if (size < fetch || end == 0 || !ties(page.mset, end - 1, size - 1)) break;
+        // The spies counting while ranking saw every match once: the wider fetch must not count
+        // them again (40 copies of one story, one day, one score, crossing the page: facets doubled).
+        enquire.clear_matchspies();
         fetch *= 2;
     }
     const Xapian::doccount size = page.mset.size();

@@ -204,6 +204,40 @@ TEST_CASE("stories: rewriting, adding and deleting articles folds what the text 
     }
 }
 
+TEST_CASE("stories: a story told more often than the first window holds", "[e2e][story]") {
+    // Stargate from 40 outlets beside the corpus: « stargate » matches 44 articles, 4 stories, so the
+    // page reads wider windows (page + 10, then twice as many) until every match, in every order and
+    // for a phrase (counted while ranking); the counts must not change with it.
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    std::string copies;
+    const json a = corpus_article("ia-027");
+    for (int i = 0; i < 40; ++i) {
+        json copy = a;
+        copy["id"] = "copy-" + std::to_string(i);
+        copy["source"] = "Outlet " + std::to_string(i);
+        copies += copy.dump() + "\n";
+    }
+    index_ok({"--db", db, source_file("corpus/articles/articles.jsonl"), tmp.write("copies.jsonl", copies)});
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"stargate"}, {"--sort", "date", "stargate"}, {"--sort", "oldest", "stargate"}, {"\"500 milliards\""}}) {
+        INFO(args.back() << (args.size() > 1 ? " " + args[1] : ""));
+        std::vector<std::string> folded_args{"-n", "10", "--facet-limit", "100"}, every_args{"--no-collapse", "-n", "100", "--facet-limit", "100"};
+        folded_args.insert(folded_args.end(), args.begin(), args.end());
+        every_args.insert(every_args.end(), args.begin(), args.end());
+        const json folded = search_json(db, folded_args), every = search_json(db, every_args);
+        CHECK(folded["total"] == every["total"]);
+        CHECK(folded["facets"] == every["facets"]);
+        std::size_t shown = 0, under = 0;
+        for (const auto& hit : folded["results"]) {
+            shown += 1 + hit["also"].size();
+            under = std::max(under, hit["also"].size());
+        }
+        CHECK(shown == every["results"].size());  // every match read, each article once
+        CHECK(under >= 40);  // Stargate once, its 41 other tellings under it
+    }
+}
+
 TEST_CASE("stories: a story gathers other outlets' tellings, not one outlet's look-alikes", "[e2e][story]") {
     // One outlet's articles that read alike are more often a programme's template than one story
     // told twice: the same text under one source stays two results; under another source, one.
