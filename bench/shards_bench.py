@@ -92,8 +92,11 @@ def main():
             for k in range(a.remote):
                 port = free_port()
                 shard = os.path.join(dbs[a.remote], f"shard-{k}")
+                # A session of its own: on SIGTERM the server signals its whole process group (its
+                # forked children), which would otherwise take this script down with it.
                 servers.append(subprocess.Popen(["xapian-tcpsrv", "--interface", "127.0.0.1", "--port", str(port), shard],
-                                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                                start_new_session=True))
                 wait_listening(port)
                 lines.append(f"remote 127.0.0.1:{port}")
             stub = os.path.join(a.work, "remote.stub")
