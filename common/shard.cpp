@@ -1,11 +1,13 @@
-// shard.cpp — FNV-1a: tiny, byte-order independent and well spread on short strings such as ids and
-// URLs; its modulo N is the partition (issue 20). Changing it moves articles: it is part of the format.
+// shard.cpp — FNV-1a (common/text/fnv1a.hpp): tiny, byte-order independent and well spread on short
+// strings such as ids and URLs; its modulo N is the partition (issue 20). Changing it moves articles:
+// it is part of the format.
 #include "common/shard.hpp"
 
 #include <charconv>
 
 #include "common/error.hpp"
 #include "common/schema.hpp"
+#include "common/text/fnv1a.hpp"
 
 namespace veille {
 
@@ -14,12 +16,7 @@ std::uint64_t id_hash(std::string_view id) {
     // other there, so they must land in the same shard.
     const std::string term = id_term(id);
     const std::string_view stored = std::string_view(term).substr(prefix::kId.size());
-    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV offset basis
-    for (const char c : stored) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ULL;  // FNV prime
-    }
-    return h;
+    return fnv1a(stored);
 }
 
 unsigned shard_of(std::string_view id, unsigned count) {

@@ -6,6 +6,7 @@
 #include "common/index_terms.hpp"
 #include "common/schema.hpp"
 #include "common/story/story_signature.hpp"
+#include "common/text/fnv1a.hpp"
 
 namespace veille {
 
@@ -45,18 +46,9 @@ Xapian::Document build_document(const Article& a, const std::vector<Token>& titl
 }
 
 std::string content_hash(const Article& as_read, std::string_view salt) {
-    // FNV-1a: stable across runs and platforms (std::hash is not).
-    std::uint64_t h = 1469598103934665603ULL;
-    auto mix = [&](std::string_view s) {
-        for (unsigned char c : s) {
-            h ^= c;
-            h *= 1099511628211ULL;
-        }
-        h ^= 0xff;
-        h *= 1099511628211ULL;
-    };
-    mix(salt);
-    mix(to_document_data(as_read));
+    // Each piece ends with a byte no UTF-8 text holds.
+    const std::uint64_t h =
+        Fnv1a(kStoredHashBasis).add(salt).add_byte(0xff).add(to_document_data(as_read)).add_byte(0xff).value();
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     return buf;

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/text/fnv1a.hpp"
 #include "indexer/fetch/feed_list.hpp"
 
 namespace veille {
@@ -20,16 +21,6 @@ constexpr std::string_view kHashedKeyPrefix = "veille.feed#";
 // Xapian limits metadata keys (glass: about 245 bytes); longer URLs are keyed by their hash.
 constexpr std::size_t kMaxKeyBytes = 200;
 
-// FNV-1a, 64 bits: stable across platforms and releases (std::hash is neither), which a key on disk needs.
-std::uint64_t fnv1a(std::string_view text) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (const char c : text) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 std::string status_error(long status) {
     if (status >= 300 && status < 400) return "HTTP " + std::to_string(status) + " without a usable Location";
     return "HTTP " + std::to_string(status);
@@ -40,7 +31,7 @@ std::string status_error(long status) {
 std::string feed_state_key(std::string_view url) {
     if (kKeyPrefix.size() + url.size() <= kMaxKeyBytes) return std::string(kKeyPrefix) + std::string(url);
     char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(url)));
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(Fnv1a(kStoredHashBasis).add(url).value()));
     return std::string(kHashedKeyPrefix) + hex;
 }
 
