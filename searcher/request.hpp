@@ -72,6 +72,13 @@ struct SearchResult {
     std::map<std::string, std::vector<FacetCount>> facets;  ///< "company", "topic", "date" (YYYY-MM)
     std::vector<std::string> active_filters; ///< "company:OpenAI", "date:2025-07"…
     std::string query_description;           ///< the Xapian query, for --explain
+
+    /// The articles the page shows: each result and the retellings folded under it.
+    [[nodiscard]] std::size_t articles_shown() const {
+        std::size_t n = 0;
+        for (const SearchHit& hit : hits) n += 1 + hit.also.size();
+        return n;
+    }
 };
 
 /// Highlight markers inside SearchHit::snippet.

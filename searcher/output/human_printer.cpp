@@ -100,7 +100,7 @@ std::string date_text(const Article& a) {
 
 /// The other sources of a folded story: « + 2 autres sources : La Dépêche Tech (ia-027), L'Octet (x-1) ».
 std::string also_line(const std::vector<StoryMember>& also) {
-    std::string out = "+ " + std::to_string(also.size()) + (also.size() == 1 ? " autre source : " : " autres sources : ");
+    std::string out = other_sources_label(also.size());
     for (std::size_t i = 0; i < also.size(); ++i) {
         const StoryMember& m = also[i];
         out += i ? ", " : "";
@@ -178,8 +178,7 @@ private:
             return;
         }
         // The total counts articles; a story's other tellings are under its result, not pages further.
-        std::size_t folded = 0;
-        for (const SearchHit& hit : r.hits) folded += hit.also.size();
+        const std::size_t folded = r.articles_shown() - r.hits.size();
         if (r.offset == 0 && r.hits.size() + folded == r.total) {
             out << r.hits.size() << (r.hits.size() == 1 ? " résultat" : " résultats");
             if (folded > 0) out << " (" << r.total << " articles)";
@@ -245,6 +244,10 @@ std::string printable(std::string_view s) {
         else if (u >= 0x20 && u != 0x7F) out += c;
     }
     return out;
+}
+
+std::string other_sources_label(std::size_t count) {
+    return "+ " + std::to_string(count) + (count == 1 ? " autre source : " : " autres sources : ");
 }
 
 std::unique_ptr<Printer> make_human_printer(bool color) { return std::make_unique<HumanPrinter>(color); }

@@ -20,5 +20,7 @@ std::string snippet_to_html(std::string_view snippet);
 /// Text for the terminal: control characters dropped, tabs and newlines as spaces (a title holding
 /// « \x1b[2J » must not drive the terminal).
 std::string printable(std::string_view text);
+/// What leads the list of a story's other tellings: « + 1 autre source : », « + 3 autres sources : ».
+std::string other_sources_label(std::size_t count);
 
 }  // namespace veille

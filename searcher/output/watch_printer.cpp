@@ -20,13 +20,6 @@ std::string count_text(std::size_t n) {
     return std::to_string(n) + (n == 1 ? " nouvel article" : " nouveaux articles");
 }
 
-// New articles: the results and the other tellings folded under them.
-std::size_t new_articles(const SearchResult& r) {
-    std::size_t n = 0;
-    for (const SearchHit& hit : r.hits) n += 1 + hit.also.size();
-    return n;
-}
-
 std::string query_text(const Watch& w) {
     std::string text = "« " + printable(w.query) + " »";
     for (const std::string& f : w.filters) text += " --filter " + printable(f);
@@ -46,7 +39,7 @@ void print_watch_run(const std::vector<WatchReport>& reports, OutputFormat forma
             w["query"] = r.watch->query;
             w["filters"] = r.result.active_filters;
             w["notices"] = r.result.notices;
-            w["new"] = new_articles(r.result);
+            w["new"] = r.result.articles_shown();  // a story's other tellings are new too
             Json results = Json::array();
             for (const SearchHit& hit : r.result.hits) results.push_back(hit_json(hit));
             w["results"] = std::move(results);
@@ -60,7 +53,7 @@ void print_watch_run(const std::vector<WatchReport>& reports, OutputFormat forma
     for (const WatchReport& r : reports) {
         if (!first) out << '\n';
         first = false;
-        out << "== " << r.watch->name << " : " << count_text(new_articles(r.result)) << " ==\n";
+        out << "== " << r.watch->name << " : " << count_text(r.result.articles_shown()) << " ==\n";
         if (!r.result.hits.empty()) printer->print(r.result, out);
     }
     if (reports.empty()) out << kNoWatches;

@@ -143,7 +143,7 @@ void render_hit(std::ostream& o, const SearchHit& hit) {
     // The story's other tellings among the results: « + 1 autre source : Veille Tech », each title in
     // a tooltip.
     if (!hit.also.empty()) {
-        o << "<p class=\"meta autres\">+ " << hit.also.size() << (hit.also.size() == 1 ? " autre source : " : " autres sources : ");
+        o << "<p class=\"meta autres\">" << other_sources_label(hit.also.size());
         for (std::size_t i = 0; i < hit.also.size(); ++i) {
             const StoryMember& m = hit.also[i];
             o << (i ? ", " : "") << "<span title=\"" << escape_html(m.title) << "\">"

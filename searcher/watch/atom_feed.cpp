@@ -9,6 +9,7 @@
 
 #include "common/date.hpp"
 #include "common/text/utf8.hpp"
+#include "searcher/output/printers.hpp"
 #include "searcher/serve/html_text.hpp"
 
 namespace veille {
@@ -66,7 +67,7 @@ std::string summary_of(const SearchHit& hit) {
     }
     // A story told by several outlets is one entry, naming the others as a search does.
     if (!hit.also.empty()) {
-        text += hit.also.size() == 1 ? " (+ 1 autre source : " : " (+ " + std::to_string(hit.also.size()) + " autres sources : ";
+        text += " (" + other_sources_label(hit.also.size());
         for (std::size_t i = 0; i < hit.also.size(); ++i)
             text += (i ? ", " : "") + (hit.also[i].source.empty() ? hit.also[i].id : hit.also[i].source);
         text += ")";
