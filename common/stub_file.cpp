@@ -9,23 +9,13 @@
 #include <sstream>
 
 #include "common/error.hpp"
+#include "common/text/ascii.hpp"
 
 namespace veille {
 
 namespace fs = std::filesystem;
 
 std::string shard_directory_name(unsigned index) { return "shard-" + std::to_string(index); }
-
-namespace {
-
-std::string trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t\r");
-    return std::string(s.substr(first, last - first + 1));
-}
-
-}  // namespace
 
 std::vector<StubEntry> read_stub(const std::string& path) {
     std::ifstream in(path);
@@ -34,11 +24,11 @@ std::vector<StubEntry> read_stub(const std::string& path) {
     std::vector<StubEntry> out;
     std::string line;
     for (int number = 1; std::getline(in, line); ++number) {
-        const std::string text = trim(line);
+        const std::string text(trim(line));
         if (text.empty() || text[0] == '#') continue;
         const auto space = text.find_first_of(" \t");
         const std::string type = text.substr(0, space);
-        const std::string arg = space == std::string::npos ? std::string() : trim(std::string_view(text).substr(space));
+        const std::string arg = space == std::string::npos ? std::string() : std::string(trim(std::string_view(text).substr(space)));
         StubEntry e;
         e.where = path + ":" + std::to_string(number);
         const auto bad = [&](const std::string& why) {

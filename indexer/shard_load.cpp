@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <charconv>
+#include <cstdlib>
 #include <cerrno>
 #include <condition_variable>
 #include <deque>
@@ -22,6 +24,7 @@
 
 #include "common/database.hpp"
 #include "common/error.hpp"
+#include "common/schema.hpp"
 #include "indexer/prepare.hpp"
 #include "indexer/writer.hpp"
 
@@ -31,24 +34,47 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t kChunkRecords = 64;
-constexpr std::size_t kChunkBytes = 1u << 20;
+constexpr std::size_t kShardChunkRecords = 64;
+constexpr std::size_t kShardChunkBytes = 1u << 20;
 constexpr std::size_t kQueueChunks = 4;  // per shard: bounds what reading can get ahead by
 // Xapian buffers a batch's postings in maps that get slower per article as they grow; on an unsynced
 // scratch shard a commit is cheap, so small batches win (4,782 articles, 2 shards: 1,000 per commit
 // 4.8 s, 100 per commit 3.9 s).
 constexpr std::size_t kShardBatch = 100;
+// A shard's commits get dearer as its database grows (each touches more B-tree blocks): at a million
+// articles the load ran at 838 articles/s against 1,442 at 10,000. So a shard is written as segments,
+// each a database of its own closed after this much text, and the merge at the end reads them all at
+// once, as Lucene merges its segments. About 17,000 news articles per segment; VEILLE_SEGMENT_BYTES
+// sets another size (README, Bulk load and memory), as XAPIAN_FLUSH_THRESHOLD does for Xapian.
+constexpr std::size_t kDefaultSegmentBytes = 64u << 20;
+
+std::size_t segment_bytes_from_environment() {
+    const char* text = std::getenv("VEILLE_SEGMENT_BYTES");
+    if (text == nullptr || *text == '\0') return kDefaultSegmentBytes;
+    const std::string_view value(text);
+    std::size_t bytes = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), bytes);
+    if (ec != std::errc() || end != value.data() + value.size() || bytes == 0)
+        throw UsageError("VEILLE_SEGMENT_BYTES: expected a positive number of bytes, got '" + std::string(value) + "'");
+    return bytes;
+}
+
+// A record on its way to a shard; `repeated` when its id came earlier in this load.
+struct Queued {
+    Record record;
+    bool repeated = false;
+};
 
 class ChunkQueue {
 public:
-    void push(std::vector<Record>&& chunk) {
+    void push(std::vector<Queued>&& chunk) {
         std::unique_lock lock(mutex_);
         not_full_.wait(lock, [&] { return queue_.size() < kQueueChunks || aborted_; });
         if (aborted_) return;  // the shard failed; finish() reports why
         queue_.push_back(std::move(chunk));
         not_empty_.notify_one();
     }
-    std::optional<std::vector<Record>> pop() {
+    std::optional<std::vector<Queued>> pop() {
         std::unique_lock lock(mutex_);
         not_empty_.wait(lock, [&] { return !queue_.empty() || closed_; });
         if (queue_.empty()) return std::nullopt;
@@ -72,7 +98,7 @@ public:
 private:
     std::mutex mutex_;
     std::condition_variable not_empty_, not_full_;
-    std::deque<std::vector<Record>> queue_;
+    std::deque<std::vector<Queued>> queue_;
     bool closed_ = false, aborted_ = false;
 };
 
@@ -107,18 +133,63 @@ private:
 
 struct ShardedLoad::Impl {
     struct Shard {
-        fs::path path;
-        BatchWriter writer;
+        fs::path path;                // a directory holding the shard's segments
+        std::size_t flush_bytes;
+        std::vector<fs::path> closed;  // the segments written and closed, in order
+        std::optional<BatchWriter> writer;  // the segment being written
+        std::size_t segment_bytes = 0;
         ChunkQueue queue;
-        std::vector<Record> pending;  // filled by the reading thread, handed over whole
+        std::vector<Queued> pending;  // filled by the reading thread, handed over whole
         std::size_t pending_bytes = 0;
         std::atomic<std::size_t> backlog{0};  // text bytes handed over and not yet written
         Summary counts;
         std::exception_ptr error;
         std::thread thread;
 
-        Shard(fs::path p, std::size_t flush_bytes)
-            : path(std::move(p)), writer(path.string(), kShardBatch, flush_bytes, Sync::Scratch) {}
+        Shard(fs::path p, std::size_t flush) : path(std::move(p)), flush_bytes(flush) {
+            std::error_code ec;
+            if (!fs::create_directory(path, ec))
+                throw DatabaseError(path.string(), "cannot create the shard directory: " + ec.message());
+            open_segment();
+        }
+
+        void open_segment() {
+            writer.emplace((path / ("segment" + std::to_string(closed.size()))).string(), kShardBatch,
+                           flush_bytes, Sync::Scratch);
+            segment_bytes = 0;
+        }
+        void close_segment() {
+            writer->close();
+            writer.reset();
+            closed.push_back(path / ("segment" + std::to_string(closed.size())));
+        }
+        std::vector<fs::path> segments() const {
+            auto all = closed;
+            if (writer) all.push_back(path / ("segment" + std::to_string(closed.size())));
+            return all;
+        }
+
+        // An id seen earlier in this load may sit in a closed segment: the same text is left there
+        // (Unchanged), another text is deleted there so that the id lives in one segment only, and
+        // the new version is then written like any article (the caller counts it as Updated).
+        std::optional<WriteOutcome> retire_earlier(const std::string& id, const std::string& hash) {
+            const std::string term = id_term(id);
+            for (const fs::path& segment : closed) {
+                try {
+                    Xapian::Database db(segment.string());
+                    const Xapian::PostingIterator p = db.postlist_begin(term);
+                    if (p == db.postlist_end(term)) continue;
+                    if (db.get_document(*p).get_value(slot::kHash) == hash) return WriteOutcome::Unchanged;
+                } catch (const Xapian::Error& e) {
+                    throw DatabaseError(segment.string(), "cannot look up article '" + id + "': " + e.get_description());
+                }
+                BatchWriter old(segment.string(), 1, 0, Sync::Scratch);
+                old.remove(id);
+                old.close();
+                return WriteOutcome::Updated;
+            }
+            return std::nullopt;
+        }
     };
 
     std::string db;
@@ -132,6 +203,7 @@ struct ShardedLoad::Impl {
     std::mutex rejected_mutex;
     std::vector<Rejected> rejected;  // from the shard threads, reported on the caller's thread
     std::atomic<std::size_t> done{0};
+    std::size_t segment_limit = segment_bytes_from_environment();
 
     Impl(std::string db_path, const Enricher& e, std::string s, std::function<void(Rejected&&)> r)
         : db(std::move(db_path)), target(target_path(db)), enricher(e), salt(std::move(s)), reject(std::move(r)) {
@@ -158,9 +230,9 @@ struct ShardedLoad::Impl {
     void run(Shard& s) {
         try {
             while (auto chunk = s.queue.pop()) {
-                for (Record& record : *chunk) {
-                    const std::size_t bytes = text_bytes(record);
-                    Built built = prepare(std::move(record), enricher, salt, true);
+                for (Queued& queued : *chunk) {
+                    const std::size_t bytes = text_bytes(queued.record);
+                    Built built = prepare(std::move(queued.record), enricher, salt, true);
                     s.backlog -= bytes;
                     if (auto* r = std::get_if<Rejected>(&built)) {
                         std::lock_guard lock(rejected_mutex);
@@ -168,15 +240,24 @@ struct ShardedLoad::Impl {
                         continue;
                     }
                     const auto& p = std::get<Prepared>(built);
-                    switch (s.writer.write(p.article.id, p.hash, p.doc, bytes)) {
+                    const std::optional<WriteOutcome> earlier =
+                        queued.repeated ? s.retire_earlier(p.article.id, p.hash) : std::nullopt;
+                    WriteOutcome outcome = WriteOutcome::Unchanged;
+                    if (earlier != WriteOutcome::Unchanged) {
+                        outcome = s.writer->write(p.article.id, p.hash, p.doc, bytes);
+                        if (earlier == WriteOutcome::Updated) outcome = WriteOutcome::Updated;
+                        s.segment_bytes += bytes;
+                    }
+                    switch (outcome) {
                         case WriteOutcome::Indexed: ++s.counts.indexed; break;
                         case WriteOutcome::Updated: ++s.counts.updated; break;
                         case WriteOutcome::Unchanged: ++s.counts.unchanged; break;
                     }
                     ++done;
+                    if (s.segment_bytes >= segment_limit) s.close_segment(), s.open_segment();
                 }
             }
-            s.writer.close();
+            s.writer->close();
         } catch (...) {
             s.error = std::current_exception();
             s.queue.abort();
@@ -186,8 +267,9 @@ struct ShardedLoad::Impl {
     // A new id goes to the shard with the least work waiting (articles differ in size, and a shard
     // fed by a fixed rule made the reader wait on it while the other idled); a repeated id goes
     // where its earlier version went, to replace it there.
-    Shard& shard_for(const std::string& id) {
+    Shard& shard_for(const std::string& id, bool& repeated) {
         const auto [it, fresh] = shard_of.try_emplace(id, 0);
+        repeated = !fresh;
         if (fresh) {
             const auto load = [](const Shard& s) { return s.backlog.load() + s.pending_bytes; };
             for (std::size_t i = 1; i < shards.size(); ++i)
@@ -217,8 +299,10 @@ struct ShardedLoad::Impl {
         const fs::path merged = work / "merged";
         try {
             Xapian::Database all;
-            for (const auto& s : shards) all.add_database(Xapian::Database(s->path.string()));
-            all.compact(merged.string());
+            for (const auto& s : shards)
+                for (const fs::path& segment : s->segments()) all.add_database(Xapian::Database(segment.string()));
+            // Many segments: postings are merged a few sources at a time, which Xapian finds faster.
+            all.compact(merged.string(), Xapian::DBCOMPACT_MULTIPASS);
         } catch (const Xapian::Error& e) {
             throw DatabaseError(db, "cannot merge the shards in " + work.string() + ": " + e.get_description());
         }
@@ -264,10 +348,11 @@ ShardedLoad::~ShardedLoad() = default;
 void ShardedLoad::push(Record&& record, const std::string& file) {
     record = check_size(std::move(record), file);
     if (auto* r = std::get_if<Rejected>(&record)) return impl_->reject(std::move(*r));
-    auto& shard = impl_->shard_for(std::get<Article>(record).id);
+    bool repeated = false;
+    auto& shard = impl_->shard_for(std::get<Article>(record).id, repeated);
     shard.pending_bytes += text_bytes(record);
-    shard.pending.push_back(std::move(record));
-    if (shard.pending.size() >= kChunkRecords || shard.pending_bytes >= kChunkBytes) impl_->hand_over(shard);
+    shard.pending.push_back(Queued{std::move(record), repeated});
+    if (shard.pending.size() >= kShardChunkRecords || shard.pending_bytes >= kShardChunkBytes) impl_->hand_over(shard);
     impl_->report_rejected();
 }
 

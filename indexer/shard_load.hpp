@@ -16,8 +16,11 @@ class Enricher;
 /// database is therefore built as `shards` databases, each written by its own thread (analysis
 /// included), in a hidden directory next to it; finish() merges them with Xapian's compaction, which
 /// also leaves the database about half the size of one written article by article, and puts the
-/// result in place. A new id goes to the least-loaded shard and a repeated id to the shard of its
-/// earlier version, which it replaces there, as in a single database. Nothing is visible to searchers before finish().
+/// result in place. A shard is itself a series of segments, each closed after 64 MiB of text
+/// (VEILLE_SEGMENT_BYTES), because a Xapian database gets slower to write as it grows; the merge reads
+/// every segment. A new id goes to the least-loaded shard and a repeated id to the shard of its
+/// earlier version, which it replaces there (in whichever segment holds it), as in a single database.
+/// Nothing is visible to searchers before finish().
 class ShardedLoad {
 public:
     /// `reject` is called on the caller's thread (from push() and finish()) for every record that

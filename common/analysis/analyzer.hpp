@@ -37,6 +37,9 @@ struct Token {
     bool stopword = false;   ///< a French stop word, decided on the accented form (« sûr » is not, « sur » is)
 };
 
+/// A word or a number, not a compound or a name: one word position of its own.
+inline bool is_word(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
+
 /// The analyzer. Thread-safe: ICU objects are kept per thread.
 class Analyzer {
 public:

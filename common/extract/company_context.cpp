@@ -59,7 +59,6 @@ constexpr std::string_view kModifiers[] = {
     "internet", "tech", "mobile", "parisien", "parisienne",
 };
 
-bool is_word(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
 
 bool crosses_sentence(const WordRun& run, std::size_t left, std::size_t right) {
     const std::size_t from = run.words[left]->end, to = run.words[right]->begin;
@@ -74,7 +73,7 @@ bool match_at(const WordRun& run, std::size_t i, const std::vector<std::string>&
     return true;
 }
 
-std::string quoted(std::string_view s) { return "«" + std::string(s) + "»"; }
+std::string in_guillemets(std::string_view s) { return "«" + std::string(s) + "»"; }
 
 std::string surface_of(const WordRun& run, std::size_t first, std::size_t last) {
     return std::string(run.text.substr(run.words[first]->begin, run.words[last]->end - run.words[first]->begin));
@@ -133,10 +132,10 @@ std::optional<std::string> CompanyContext::cue_rule(const NameHit& hit, const Wo
     for (std::size_t j : cue_slots_before(run, hit.first))
         for (const auto& cue : before_)
             if (j + 1 >= cue.size() && match_at(run, j + 1 - cue.size(), cue))
-                return "cue " + quoted(run.words[j]->surface) + " before";
+                return "cue " + in_guillemets(run.words[j]->surface) + " before";
     if (const auto j = next_word(run, hit.last))
         for (const auto& cue : after_)
-            if (match_at(run, *j, cue)) return "cue " + quoted(run.words[*j]->surface) + " after";
+            if (match_at(run, *j, cue)) return "cue " + in_guillemets(run.words[*j]->surface) + " after";
     return std::nullopt;
 }
 
@@ -149,7 +148,7 @@ std::optional<std::string> CompanyContext::business_rule(const NameHit& hit, con
     for (std::size_t j = from; j <= to; ++j)
         for (const auto& b : business_)
             if (j + b.size() <= to + 1 && match_at(run, j, b))
-                return "business word " + quoted(run.words[j]->surface) + " in the sentence";
+                return "business word " + in_guillemets(run.words[j]->surface) + " in the sentence";
     return std::nullopt;
 }
 
@@ -173,12 +172,12 @@ void CompanyContext::judge(std::vector<NameHit>& hits, const std::vector<WordRun
         const std::size_t from = h.first > kContextWindow ? h.first - kContextWindow : 0;
         const auto it = std::lower_bound(slot->second.begin(), slot->second.end(), std::make_pair(from, std::size_t{0}));
         if (it == slot->second.end() || it->first > h.last + kContextWindow) return std::nullopt;
-        return "context " + quoted(c.text[it->second]) + " nearby";
+        return "context " + in_guillemets(c.text[it->second]) + " nearby";
     };
     for (NameHit& h : hits) {
         if (h.rule) continue;
         if (const NameHit* n = named[h.company])
-            h.rule = "with " + quoted(surface_of(runs[n->part], n->first, n->last)) + " in the article";
+            h.rule = "with " + in_guillemets(surface_of(runs[n->part], n->first, n->last)) + " in the article";
         else if (auto cue = cue_rule(h, runs[h.part])) h.rule = cue;
         else if (auto context = context_rule(h)) h.rule = context;
         else if (auto business = business_rule(h, runs[h.part])) h.rule = business;
@@ -203,7 +202,7 @@ void CompanyContext::judge(std::vector<NameHit>& hits, const std::vector<WordRun
                 if (it != counted_ends.end() && it->second->first == *after) neighbour = it->second;
             }
             if (!neighbour) continue;
-            h.rule = "listed with " + quoted(surface_of(run, neighbour->first, neighbour->last));
+            h.rule = "listed with " + in_guillemets(surface_of(run, neighbour->first, neighbour->last));
             counted_ends[{h.part, h.first}] = counted_ends[{h.part, h.last}] = &h;
             changed = true;
         }
@@ -215,7 +214,7 @@ void CompanyContext::judge(std::vector<NameHit>& hits, const std::vector<WordRun
         if (h.rule && !confirmed[h.company]) confirmed[h.company] = &h;
     for (NameHit& h : hits)
         if (const NameHit* c = confirmed[h.company]; !h.rule && c)
-            h.rule = "same article as " + quoted(surface_of(runs[c->part], c->first, c->last)) + " (" + *c->rule + ")";
+            h.rule = "same article as " + in_guillemets(surface_of(runs[c->part], c->first, c->last)) + " (" + *c->rule + ")";
 }
 
 }  // namespace veille

@@ -5,21 +5,20 @@
 #include <algorithm>
 #include <optional>
 
+#include "common/text/ascii.hpp"
+
 namespace veille {
 
 namespace {
 
-bool is_word(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
-
-bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 
 // Ambiguous names must be written with the capitals they have in the file (« Orange », « X »), or all in
 // capitals: the colour « orange », the letter « x » and « free » in a quote are ordinary words.
 bool same_capitals(std::string_view listed, std::string_view written) {
     if (listed.size() != written.size())
-        return !(is_upper_ascii(listed.front()) && !is_upper_ascii(written.front()));
+        return !(is_ascii_upper(listed.front()) && !is_ascii_upper(written.front()));
     for (std::size_t i = 0; i < listed.size(); ++i)
-        if (is_upper_ascii(listed[i]) && !is_upper_ascii(written[i])) return false;
+        if (is_ascii_upper(listed[i]) && !is_ascii_upper(written[i])) return false;
     return true;
 }
 

@@ -19,7 +19,6 @@ constexpr double kTitleBoost = 2.0;
 // so a long article does not collect topics just by mentioning many things once (pivoted, like BM25's b).
 constexpr double kPivotWords = 150.0;
 
-bool is_word(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
 
 // Snowball's French stems also join derived words (« opérateur » and « opération » → « oper »,
 // « chiffrement » and « chiffre » → « chiffr »). A term therefore matches a word with the same stem

@@ -12,6 +12,8 @@ constexpr bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 /// 'a'–'z' and 'A'–'Z': « é » is not one (its bytes are not ASCII).
 constexpr bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+/// 'A'–'Z'.
+constexpr bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 /// An ASCII letter or digit.
 constexpr bool is_ascii_alnum(char c) { return is_ascii_letter(c) || is_ascii_digit(c); }
 /// 'A'–'Z' lowered, every other byte unchanged.

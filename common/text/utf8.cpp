@@ -114,4 +114,11 @@ std::string repair_utf8(std::string_view text) {
     return out;
 }
 
+std::string shorten(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    return std::string(text.substr(0, utf8_floor(text, max_bytes))) + "…";
+}
+
+std::string in_quotes(std::string_view value) { return "'" + shorten(repair_utf8(value), 120) + "'"; }
+
 }  // namespace veille

@@ -34,4 +34,14 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view text);
 /// `text` with every invalid UTF-8 sequence replaced by U+FFFD: « caf\xE9 » → « caf� ».
 std::string repair_utf8(std::string_view text);
 
+/// `text` cut to at most `max_bytes` on a UTF-8 boundary, with « … » appended when cut.
+std::string shorten(std::string_view text, std::size_t max_bytes);
+
+/// The byte order mark some editors put at the start of a UTF-8 file.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+/// `value` between single quotes for a one-line message, cut to 120 bytes and repaired so that the
+/// message stays valid UTF-8 whatever the input held: « 'N0830' ».
+std::string in_quotes(std::string_view value);
+
 }  // namespace veille

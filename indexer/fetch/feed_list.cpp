@@ -17,18 +17,14 @@
 namespace veille {
 namespace {
 
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 // A URL longer than this is not a feed address anybody typed; browsers stop near 2 kB as well.
 constexpr std::size_t kMaxUrlBytes = 2048;
-
-// Quoted for a one-line message: cut, and repaired so the message itself stays valid UTF-8.
-std::string quoted(std::string_view value) { return "'" + shorten(repair_utf8(value), 120) + "'"; }
 
 // Adds `url` unless it was listed before (a feed is fetched once per run) or is unusable.
 void add(FeedList& list, std::set<std::string, std::less<>>& seen, std::string_view url, std::size_t line,
          const std::string& name) {
     if (const std::string problem = url_problem(url); !problem.empty()) {
-        list.problems.push_back({name, line, problem + ": " + quoted(url)});
+        list.problems.push_back({name, line, problem + ": " + in_quotes(url)});
         return;
     }
     if (!seen.insert(std::string(url)).second) return;
@@ -61,7 +57,7 @@ void parse_opml(std::string_view content, const std::string& name, FeedList& lis
         return;
     }
     if (std::string_view(doc.document_element().name()) != "opml") {
-        list.problems.push_back({name, 1, "not an OPML file (root element " + quoted(doc.document_element().name()) +
+        list.problems.push_back({name, 1, "not an OPML file (root element " + in_quotes(doc.document_element().name()) +
                                               "); a plain list has one URL per line"});
         return;
     }

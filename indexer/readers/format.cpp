@@ -41,7 +41,6 @@ std::string lower(std::string_view s) {
 
 bool starts_with_bytes(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 // git's heuristic: a NUL byte in the first 8000 bytes means binary.
 constexpr std::size_t kBinaryProbe = 8000;
 
@@ -183,11 +182,6 @@ void read_file(const std::string& path, Format format, const RecordSink& sink) {
 std::size_t line_at(std::string_view content, std::size_t offset) {
     offset = std::min(offset, content.size());
     return 1 + static_cast<std::size_t>(std::count(content.begin(), content.begin() + static_cast<long>(offset), '\n'));
-}
-
-std::string shorten(std::string_view text, std::size_t max_bytes) {
-    if (text.size() <= max_bytes) return std::string(text);
-    return std::string(text.substr(0, utf8_floor(text, max_bytes))) + "…";
 }
 
 }  // namespace veille

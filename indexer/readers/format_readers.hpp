@@ -41,7 +41,4 @@ void read_feed(std::string_view content, const std::string& name, const RecordSi
 /// 1-based line number of byte `offset` of `content`.
 std::size_t line_at(std::string_view content, std::size_t offset);
 
-/// `text` cut to at most `max_bytes` on a UTF-8 boundary, with « … » appended when cut.
-std::string shorten(std::string_view text, std::size_t max_bytes);
-
 }  // namespace veille

@@ -2,6 +2,7 @@
 #include "indexer/readers/format_readers.hpp"
 
 #include "common/extract/date_parser.hpp"
+#include "common/text/utf8.hpp"
 #include "indexer/options.hpp"
 
 #include <nlohmann/json.hpp>

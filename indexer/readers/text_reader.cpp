@@ -3,6 +3,7 @@
 
 #include "common/extract/date_parser.hpp"
 #include "common/text/ascii.hpp"
+#include "common/text/utf8.hpp"
 
 #include <algorithm>
 #include <vector>

@@ -2,6 +2,7 @@
 #include "searcher/eval/eval_command.hpp"
 
 #include "common/error.hpp"
+#include "common/text/utf8.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -43,8 +44,6 @@ struct Comparison {
     std::map<std::string, std::pair<double, double>> changed;  // qid → (baseline, current)
 };
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
-
 // Metric values compared in units of the 4th decimal, i.e. exactly as printed: two runs that
 // print the same number tie, whatever float noise lies below.
 long long units(double value) { return std::llround(round_metric(value) * 1e4); }
@@ -54,16 +53,16 @@ std::vector<Gate> parse_gates(const std::vector<std::string>& specs) {
     for (const auto& spec : specs) {
         const auto eq = spec.rfind('=');
         if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
-            throw UsageError("--fail-under expects METRIC=X (e.g. ndcg_cut_10=0.5), got " + quoted(spec));
+            throw UsageError("--fail-under expects METRIC=X (e.g. ndcg_cut_10=0.5), got " + in_quotes(spec));
         const auto name = spec.substr(0, eq);
         const auto metric = find_metric(name);
         if (!metric)
-            throw UsageError("--fail-under: unknown metric " + quoted(name) + "; valid metrics are " +
+            throw UsageError("--fail-under: unknown metric " + in_quotes(name) + "; valid metrics are " +
                              metric_names());
         char* end = nullptr;
         const double threshold = std::strtod(spec.c_str() + eq + 1, &end);
         if (*end != '\0' || !std::isfinite(threshold))
-            throw UsageError("--fail-under: " + quoted(spec.substr(eq + 1)) + " is not a number in " + quoted(spec));
+            throw UsageError("--fail-under: " + in_quotes(spec.substr(eq + 1)) + " is not a number in " + in_quotes(spec));
         gates.push_back({*metric, threshold, spec});
     }
     return gates;
@@ -71,14 +70,14 @@ std::vector<Gate> parse_gates(const std::vector<std::string>& specs) {
 
 void check_options(const EvalOptions& opt) {
     if (!find_metric(opt.baseline_metric))
-        throw UsageError("--baseline-metric: unknown metric " + quoted(opt.baseline_metric) +
+        throw UsageError("--baseline-metric: unknown metric " + in_quotes(opt.baseline_metric) +
                          "; valid metrics are " + metric_names());
     if (opt.depth == 0) throw UsageError("--depth must be at least 1");
     if (!(opt.max_drop >= 0.0)) throw UsageError("--max-drop must be 0 or more");
     if (!(opt.unjudged_warn >= 0.0 && opt.unjudged_warn <= 1.0))
         throw UsageError("--unjudged-warn must be between 0 and 1");
     if (opt.tag.empty() || opt.tag.find_first_of(" \t\r\n") != std::string::npos)
-        throw UsageError("--tag must be one word, got " + quoted(opt.tag));
+        throw UsageError("--tag must be one word, got " + in_quotes(opt.tag));
 }
 
 // trec_eval ranks a run by score, breaking ties by docno (form_res_rels.c), never by the rank
@@ -114,7 +113,7 @@ void lenient_warnings(const std::vector<TopicRun>& runs, const std::string& topi
         if (++count > kNamed) continue;
         std::string notes;
         for (const auto& n : run.notices) notes += (notes.empty() ? "" : "; ") + n;
-        warnings.push_back(topics_file + ":" + std::to_string(run.topic->line) + ": topic " + quoted(run.topic->id) +
+        warnings.push_back(topics_file + ":" + std::to_string(run.topic->line) + ": topic " + in_quotes(run.topic->id) +
                            " read leniently: " + notes);
     }
     if (count > kNamed)
@@ -133,7 +132,7 @@ TopicRun run_topic(const Topic& topic, const EvalOptions& opt, const SearchFn& s
     std::set<std::string> seen;
     for (const auto& doc : run.ranked)
         if (!seen.insert(doc.id).second)
-            throw Error("topic " + quoted(topic.id) + ": document " + quoted(doc.id) + " retrieved twice");
+            throw Error("topic " + in_quotes(topic.id) + ": document " + in_quotes(doc.id) + " retrieved twice");
     fix_scores(run);
     return run;
 }
@@ -143,7 +142,7 @@ void write_run(const std::vector<TopicRun>& runs, const EvalOptions& opt, std::o
         for (std::size_t i = 0; i < run.ranked.size(); ++i) {
             const auto& id = run.ranked[i].id;
             if (id.find_first_of(" \t\r\n") != std::string::npos)
-                throw Error("document id " + quoted(id) + " contains white space; it cannot go in a TREC run");
+                throw Error("document id " + in_quotes(id) + " contains white space; it cannot go in a TREC run");
             file << run.topic->id << " Q0 " << id << ' ' << i + 1 << ' ' << run.scores[i] << ' ' << opt.tag
                  << '\n';
         }
@@ -375,7 +374,7 @@ void run_eval(const EvalOptions& opt, const SearchFn& search, const nlohmann::js
         const double value = round_metric(means[gate.metric]);
         if (value < gate.threshold)
             fail(std::string(metric_name(gate.metric)) + " " + format_metric(value) + " is under " +
-                 quoted(gate.spec) + " (--fail-under)");
+                 in_quotes(gate.spec) + " (--fail-under)");
     }
     if (comparison) {
         const double drop = static_cast<double>(units(comparison->baseline) - units(comparison->current)) / 1e4;

@@ -3,6 +3,7 @@
 
 #include "common/error.hpp"
 #include "common/text/ascii.hpp"
+#include "common/text/utf8.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -51,14 +52,13 @@ bool starts_with_nocase(std::string_view s, std::string_view prefix) {
     return true;
 }
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 void add_topic(std::vector<Topic>& topics, std::map<std::string, std::size_t>& seen, Topic topic,
                const std::string& name) {
     const auto [it, fresh] = seen.emplace(topic.id, topic.line);
     if (!fresh)
         throw InputError(name, topic.line,
-                         "topic " + quoted(topic.id) + " given twice (first at line " +
+                         "topic " + in_quotes(topic.id) + " given twice (first at line " +
                              std::to_string(it->second) + ")");
     topics.push_back(std::move(topic));
 }
@@ -76,7 +76,7 @@ std::vector<Topic> parse_tsv_topics(const std::vector<std::string_view>& lines, 
         const auto id = trim(line.substr(0, tab));
         const auto query = trim(line.substr(tab + 1));
         if (id.empty()) throw InputError(name, number, "empty topic id before the tab");
-        if (query.empty()) throw InputError(name, number, "empty query for topic " + quoted(id));
+        if (query.empty()) throw InputError(name, number, "empty query for topic " + in_quotes(id));
         add_topic(topics, seen, Topic{std::string(id), std::string(query), number}, name);
     }
     return topics;
@@ -166,8 +166,8 @@ private:
         const auto query = collapse(title_, "topic:");
         if (id.empty()) throw InputError(name_, top_line_, "topic without a <num>");
         if (id.find(' ') != std::string::npos)
-            throw InputError(name_, top_line_, "topic number " + quoted(id) + " contains a space");
-        if (query.empty()) throw InputError(name_, top_line_, "topic " + quoted(id) + " has no <title>");
+            throw InputError(name_, top_line_, "topic number " + in_quotes(id) + " contains a space");
+        if (query.empty()) throw InputError(name_, top_line_, "topic " + in_quotes(id) + " has no <title>");
         add_topic(topics_, seen_, Topic{id, query, top_line_}, name_);
     }
 
@@ -218,13 +218,13 @@ Qrels parse_qrels(std::string_view text, const std::string& name) {
         const auto grade = fields[3];
         const auto [end, ec] = std::from_chars(grade.data(), grade.data() + grade.size(), rel);
         if (ec != std::errc() || end != grade.data() + grade.size())
-            throw InputError(name, number, "relevance " + quoted(grade) + " is not an integer");
+            throw InputError(name, number, "relevance " + in_quotes(grade) + " is not an integer");
         const std::string qid(fields[0]), docid(fields[2]);
         const auto [it, fresh] = first_line.emplace(std::make_pair(qid, docid), number);
         // trec_eval refuses duplicate judgments ("duplicate docs"); say where the first one is.
         if (!fresh)
             throw InputError(name, number,
-                             "document " + quoted(docid) + " judged twice for topic " + quoted(qid) +
+                             "document " + in_quotes(docid) + " judged twice for topic " + in_quotes(qid) +
                                  " (first at line " + std::to_string(it->second) + ")");
         qrels[qid][docid] = rel;
     }
@@ -240,18 +240,18 @@ std::vector<std::string> coverage_warnings(const std::vector<Topic>& topics, con
         ids.insert(topic.id);
         const auto judged = qrels.find(topic.id);
         if (judged == qrels.end()) {
-            warnings.push_back("topic " + quoted(topic.id) + " has no judgments; it is left out of the means");
+            warnings.push_back("topic " + in_quotes(topic.id) + " has no judgments; it is left out of the means");
             continue;
         }
         bool relevant = false;
         for (const auto& [doc, rel] : judged->second) relevant = relevant || rel > 0;
         if (!relevant)
-            warnings.push_back("topic " + quoted(topic.id) +
+            warnings.push_back("topic " + in_quotes(topic.id) +
                                " has no relevant judgment; it scores 0 on every metric");
     }
     for (const auto& [qid, judged] : qrels)
         if (!ids.count(qid))
-            warnings.push_back(std::to_string(judged.size()) + " judgment(s) for topic " + quoted(qid) +
+            warnings.push_back(std::to_string(judged.size()) + " judgment(s) for topic " + in_quotes(qid) +
                                ", which is not in the topics; ignored");
     return warnings;
 }

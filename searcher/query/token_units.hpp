@@ -22,7 +22,4 @@ struct TokenUnits {
 };
 TokenUnits group_tokens(const std::vector<Token>& tokens);
 
-/// A word or a number (not a compound or name).
-inline bool is_word(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
-
 }  // namespace veille

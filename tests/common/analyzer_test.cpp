@@ -19,8 +19,6 @@ using veille::TokenKind;
 
 namespace {
 
-bool is_word(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
-
 std::string describe(const std::vector<Token>& tokens) {
     std::string out;
     for (const Token& t : tokens)

@@ -14,6 +14,7 @@
 
 using nlohmann::json;
 using veille::test::ids_for;
+using veille::test::run_binary;
 using veille::test::run_index;
 using veille::test::run_search;
 using veille::test::source_file;
@@ -28,9 +29,9 @@ json facets_for(const std::string& db, const std::string& query) {
     return json::parse(r.out)["facets"];
 }
 
-}  // namespace
-
-TEST_CASE("a bulk load into an empty database gives what one writer gives", "[e2e][index][bulk]") {
+// Indexes the corpus and then repeats of three of its ids twice, once as a bulk load (with `bulk_env`
+// added to its environment) and once by one writer, and compares the two databases.
+void check_bulk_load_is_one_writer(const std::vector<std::string>& bulk_env) {
     TempDir tmp;
     // Repeats: ia-002 comes back rewritten (updated), ia-003 comes back identical (unchanged); one line is broken.
     const std::string extra = tmp.write("suite.jsonl",
@@ -48,7 +49,7 @@ TEST_CASE("a bulk load into an empty database gives what one writer gives", "[e2
     const std::string bulk = tmp / "bulk", single = tmp / "single";
     // What a killed bulk load leaves behind: removed by the next one.
     std::filesystem::create_directories(tmp.path() / ".bulk.veille-load-99999999" / "shard0");
-    const auto b = run_index({"--db", bulk, "--threads", "2", "--json", corpus, extra, again});
+    const auto b = run_binary(VEILLE_INDEX_BIN, {"--db", bulk, "--threads", "2", "--json", corpus, extra, again}, {}, bulk_env);
     const auto s = run_index({"--db", single, "--threads", "1", "--json", corpus, extra, again});
     CHECK(b.exit_code == 3);  // a rejected record
     CHECK(s.exit_code == 3);
@@ -92,6 +93,26 @@ TEST_CASE("a bulk load into an empty database gives what one writer gives", "[e2
     const json rerun = summary_of(run_index({"--db", bulk, "--threads", "2", "--json", corpus}));
     CHECK(rerun["indexed"] == 0);
     CHECK(rerun["unchanged"].get<int>() + rerun["updated"].get<int>() == bs["indexed"].get<int>());
+}
+
+}  // namespace
+
+TEST_CASE("a bulk load into an empty database gives what one writer gives", "[e2e][index][bulk]") {
+    check_bulk_load_is_one_writer({});
+}
+
+TEST_CASE("a bulk load written as many small segments gives what one writer gives", "[e2e][index][bulk]") {
+    // 20 kB of text per segment: the corpus's 167 articles fill a few dozen segments, so the repeated
+    // ids of the later files find their earlier version in a closed segment, to replace or keep.
+    check_bulk_load_is_one_writer({"VEILLE_SEGMENT_BYTES=20000"});
+}
+
+TEST_CASE("a bad VEILLE_SEGMENT_BYTES is a one-line usage error", "[e2e][index][bulk]") {
+    TempDir tmp;
+    const auto r = run_binary(VEILLE_INDEX_BIN, {"--db", tmp / "db", "--threads", "2", source_file("corpus/articles/articles.jsonl")},
+                              {}, {"VEILLE_SEGMENT_BYTES=64M"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "veille-index: VEILLE_SEGMENT_BYTES: expected a positive number of bytes, got '64M'\n");
 }
 
 TEST_CASE("a bulk load reads stdin and a directory like one writer", "[e2e][index][bulk]") {

@@ -166,7 +166,7 @@ TEST_CASE("SIGKILL in the middle of a bulk load leaves the empty database and th
     const auto shard_written = [&] {
         for (const auto& entry : fs::directory_iterator(dir.path()))
             if (entry.path().filename().string().starts_with(".db.veille-load-") &&
-                fs::exists(entry.path() / "shard0" / "iamglass"))
+                fs::exists(entry.path() / "shard0" / "segment0" / "iamglass"))
                 return true;
         return false;
     };
