@@ -7,10 +7,10 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <charconv>
-#include <cstdlib>
 #include <cerrno>
+#include <charconv>
 #include <condition_variable>
+#include <cstdlib>
 #include <deque>
 #include <exception>
 #include <filesystem>
@@ -154,19 +154,20 @@ struct ShardedLoad::Impl {
             open_segment();
         }
 
+        // The segment being written is always the one after the closed ones.
+        fs::path open_path() const { return path / ("segment" + std::to_string(closed.size())); }
         void open_segment() {
-            writer.emplace((path / ("segment" + std::to_string(closed.size()))).string(), kShardBatch,
-                           flush_bytes, Sync::Scratch);
+            writer.emplace(open_path().string(), kShardBatch, flush_bytes, Sync::Scratch);
             segment_bytes = 0;
         }
         void close_segment() {
             writer->close();
             writer.reset();
-            closed.push_back(path / ("segment" + std::to_string(closed.size())));
+            closed.push_back(open_path());
         }
         std::vector<fs::path> segments() const {
             auto all = closed;
-            if (writer) all.push_back(path / ("segment" + std::to_string(closed.size())));
+            if (writer) all.push_back(open_path());
             return all;
         }
 
