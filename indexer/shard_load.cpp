@@ -178,10 +178,10 @@ struct ShardedLoad::Impl {
             const std::string term = id_term(id);
             for (const fs::path& segment : closed) {
                 try {
-                    Xapian::Database db(segment.string());
-                    const Xapian::PostingIterator p = db.postlist_begin(term);
-                    if (p == db.postlist_end(term)) continue;
-                    if (db.get_document(*p).get_value(slot::kHash) == hash) return WriteOutcome::Unchanged;
+                    Xapian::Database written(segment.string());
+                    const Xapian::PostingIterator p = written.postlist_begin(term);
+                    if (p == written.postlist_end(term)) continue;
+                    if (written.get_document(*p).get_value(slot::kHash) == hash) return WriteOutcome::Unchanged;
                 } catch (const Xapian::Error& e) {
                     throw DatabaseError(segment.string(), "cannot look up article '" + id + "': " + e.get_description());
                 }

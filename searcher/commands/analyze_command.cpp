@@ -15,6 +15,8 @@ namespace veille {
 
 namespace {
 
+using Json = nlohmann::ordered_json;
+
 std::string_view kind_name(TokenKind kind) {
     switch (kind) {
         case TokenKind::Word: return "word";
@@ -26,7 +28,6 @@ std::string_view kind_name(TokenKind kind) {
 }
 
 void print_json(std::string_view text, const std::vector<Token>& tokens, std::ostream& out) {
-    using Json = nlohmann::ordered_json;
     Json list = Json::array();
     for (const Token& t : tokens) {
         Json j;
