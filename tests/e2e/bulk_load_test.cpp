@@ -29,8 +29,9 @@ json facets_for(const std::string& db, const std::string& query) {
     return json::parse(r.out)["facets"];
 }
 
-// Indexes the corpus and then repeats of three of its ids twice, once as a bulk load (with `bulk_env`
-// added to its environment) and once by one writer, and compares the two databases.
+// Indexes the corpus followed by later versions of some of its ids (one rewritten, the others
+// identical) and a broken line, once as a bulk load (with `bulk_env` added to its environment) and
+// once by one writer, and compares the two databases.
 void check_bulk_load_is_one_writer(const std::vector<std::string>& bulk_env) {
     TempDir tmp;
     // Repeats: ia-002 comes back rewritten (updated), ia-003 comes back identical (unchanged); one line is broken.
