@@ -59,7 +59,6 @@ constexpr std::string_view kModifiers[] = {
     "internet", "tech", "mobile", "parisien", "parisienne",
 };
 
-
 bool crosses_sentence(const WordRun& run, std::size_t left, std::size_t right) {
     const std::size_t from = run.words[left]->end, to = run.words[right]->begin;
     if (from >= to || to > run.text.size()) return false;

@@ -11,7 +11,6 @@ namespace veille {
 
 namespace {
 
-
 // Ambiguous names must be written with the capitals they have in the file (« Orange », « X »), or all in
 // capitals: the colour « orange », the letter « x » and « free » in a quote are ordinary words.
 bool same_capitals(std::string_view listed, std::string_view written) {

@@ -19,7 +19,6 @@ constexpr double kTitleBoost = 2.0;
 // so a long article does not collect topics just by mentioning many things once (pivoted, like BM25's b).
 constexpr double kPivotWords = 150.0;
 
-
 // Snowball's French stems also join derived words (« opérateur » and « opération » → « oper »,
 // « chiffrement » and « chiffre » → « chiffr »). A term therefore matches a word with the same stem
 // whose folded form also starts with the term's folded form less two letters: inflections

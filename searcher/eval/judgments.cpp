@@ -52,7 +52,6 @@ bool starts_with_nocase(std::string_view s, std::string_view prefix) {
     return true;
 }
 
-
 void add_topic(std::vector<Topic>& topics, std::map<std::string, std::size_t>& seen, Topic topic,
                const std::string& name) {
     const auto [it, fresh] = seen.emplace(topic.id, topic.line);
