@@ -24,7 +24,6 @@
 
 #include "common/database.hpp"
 #include "common/error.hpp"
-#include "common/schema.hpp"
 #include "common/text/fnv1a.hpp"
 #include "indexer/prepare.hpp"
 #include "indexer/writer.hpp"
@@ -175,13 +174,11 @@ struct ShardedLoad::Impl {
         // (Unchanged), another text is deleted there so that the id lives in one segment only, and
         // the new version is then written like any article (the caller counts it as Updated).
         std::optional<WriteOutcome> retire_earlier(const std::string& id, const std::string& hash) {
-            const std::string term = id_term(id);
             for (const fs::path& segment : closed) {
                 try {
-                    Xapian::Database written(segment.string());
-                    const Xapian::PostingIterator p = written.postlist_begin(term);
-                    if (p == written.postlist_end(term)) continue;
-                    if (written.get_document(*p).get_value(slot::kHash) == hash) return WriteOutcome::Unchanged;
+                    const auto stored = stored_hash(Xapian::Database(segment.string()), id);
+                    if (!stored) continue;
+                    if (*stored == hash) return WriteOutcome::Unchanged;
                 } catch (const Xapian::Error& e) {
                     throw DatabaseError(segment.string(), "cannot look up article '" + id + "': " + e.get_description());
                 }

@@ -50,6 +50,13 @@ Xapian::WritableDatabase open_writable(const std::string& path, Sync sync) {
 
 }  // namespace
 
+std::optional<std::string> stored_hash(const Xapian::Database& db, const std::string& id) {
+    const std::string term = id_term(id);
+    const Xapian::PostingIterator p = db.postlist_begin(term);
+    if (p == db.postlist_end(term)) return std::nullopt;
+    return db.get_document(*p).get_value(slot::kHash);
+}
+
 BatchWriter::BatchWriter(std::string path, std::size_t batch_size, std::size_t flush_bytes, Sync sync)
     : path_(std::move(path)), batch_size_(batch_size ? batch_size : 1), flush_bytes_(flush_bytes),
       db_(open_writable(path_, sync)) {
@@ -70,14 +77,13 @@ BatchWriter::~BatchWriter() {
 
 WriteOutcome BatchWriter::write(const std::string& id, const std::string& hash, const Xapian::Document& doc,
                                 std::size_t bytes) {
-    const std::string term = id_term(id);
     try {
         WriteOutcome outcome = WriteOutcome::Indexed;
-        if (Xapian::PostingIterator p = db_.postlist_begin(term); p != db_.postlist_end(term)) {
-            if (db_.get_document(*p).get_value(slot::kHash) == hash) return WriteOutcome::Unchanged;
+        if (const auto stored = stored_hash(db_, id)) {
+            if (*stored == hash) return WriteOutcome::Unchanged;
             outcome = WriteOutcome::Updated;
         }
-        db_.replace_document(term, doc);
+        db_.replace_document(id_term(id), doc);
         count_change(bytes);
         return outcome;
     } catch (const Xapian::Error& e) {

@@ -1,11 +1,16 @@
 // writer.hpp — BatchWriter: the only code that modifies the database (replace by id, skip unchanged, delete, commit).
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 
 #include <xapian.h>
 
 namespace veille {
+
+/// The content hash stored with the article of this id in `db`, nullopt when there is none (Xapian
+/// errors propagate; the caller knows what was being done).
+std::optional<std::string> stored_hash(const Xapian::Database& db, const std::string& id);
 
 /// What writing one article did.
 enum class WriteOutcome { Indexed, Updated, Unchanged };
